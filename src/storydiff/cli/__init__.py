@@ -1,0 +1,64 @@
+"""The ``storydiff`` command: find what news outlets share, add and contradict.
+
+Each command group lives in its own module with a ``register(subparsers)`` function;
+no command holds logic of its own beyond formatting. Exit codes: 0 all went well,
+1 some inputs failed or a lookup found nothing, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from storydiff import __version__
+from storydiff.cli import articles as articles_cmd
+from storydiff.cli.common import CommandContext
+from storydiff.errors import StorydiffError
+from storydiff.settings import Settings, default_db_path
+
+__all__ = ["build_parser", "main"]
+
+#: command modules, each with ``register(subparsers)``
+COMMAND_MODULES = [articles_cmd]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="storydiff", description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--version", action="version", version=f"storydiff {__version__}")
+    parser.add_argument("--db", type=Path, default=None, help="SQLite store (default $STORYDIFF_DB or ./storydiff.db)")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress bars")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    settings = Settings(db_path=args.db or default_db_path(), progress=not args.quiet)
+    ctx = CommandContext(settings=settings, out=sys.stdout, err=sys.stderr)
+    try:
+        code: int = args.handler(ctx, args)
+    except StorydiffError as exc:
+        print(f"storydiff: error: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+    finally:
+        ctx.close()
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

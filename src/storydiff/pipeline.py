@@ -1,0 +1,184 @@
+"""The one function chain: read -> store -> dedup -> cluster, used by the CLI, the API and Dask.
+
+Articles are taken in batches; each batch is written in **one transaction** together with
+everything the later stages derive from it (near-duplicate index, story assignment), so
+an interrupted run (``kill -9`` included) leaves a store in which every batch is either
+complete or absent, and a rerun completes it.
+
+A stage is any object with a ``name`` and ``process(store, articles)`` (see :class:`Stage`);
+:func:`default_stages` returns the stages a normal ingest runs.
+
+>>> from storydiff.store import Store
+>>> from storydiff.model import Article
+>>> with Store.open(":memory:") as store:
+...     report = Pipeline(store, Settings(), stages=[]).ingest([Article(text="Ein Text.", url="https://x.test/1")])
+>>> (report.read, report.new)
+(1, 1)
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from storydiff.errors import InputError
+from storydiff.model import Article
+from storydiff.settings import Settings
+from storydiff.store import Store
+from storydiff.store.articles import UpsertOutcome
+from storydiff.text.language import detect_language
+
+__all__ = ["IngestReport", "Pipeline", "Stage", "default_stages", "prepare_article"]
+
+
+class Stage(Protocol):
+    """A pipeline stage that derives data from newly stored or changed articles."""
+
+    name: str
+
+    def process(self, store: Store, articles: list[Article]) -> None:
+        """Called inside the batch's transaction with the articles that are new or changed."""
+
+    def remove(self, store: Store, article_ids: list[str]) -> None:
+        """Forget derived data for deleted articles (inside a transaction)."""
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What an ingest did: the closing line's figures, the errors and the ids touched."""
+
+    read: int = 0
+    new: int = 0
+    unchanged: int = 0
+    updated: int = 0
+    duplicate: int = 0
+    failed: int = 0
+    errors: list[InputError] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"read {self.read}, new {self.new}, unchanged {self.unchanged}, updated {self.updated}, "
+            f"duplicate {self.duplicate}, failed {self.failed}"
+        )
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "read": self.read,
+            "new": self.new,
+            "unchanged": self.unchanged,
+            "updated": self.updated,
+            "duplicate": self.duplicate,
+            "failed": self.failed,
+            "errors": [str(e) for e in self.errors],
+            "ids": self.article_ids,
+        }
+
+
+def default_stages(settings: Settings) -> list[Stage]:
+    """The stages of a normal ingest, in order."""
+    stages: list[Stage] = []
+    return stages
+
+
+def prepare_article(article: Article, settings: Settings) -> Article:
+    """Fill what readers may leave open: language, capped text."""
+    changes: dict[str, object] = {}
+    cap = settings.ingest.max_text_chars
+    if len(article.text) > cap:
+        changes["text"] = article.text[:cap]
+    if article.language is None and settings.ingest.detect_language:
+        lang = detect_language((article.title or "") + "\n" + article.text)
+        if lang:
+            changes["language"] = lang
+            changes["id"] = article.id
+            changes["content_hash"] = article.content_hash
+    if "text" in changes:
+        changes.setdefault("id", article.id)
+    return article.with_changes(**changes) if changes else article
+
+
+def _batched(items: Iterable[Article | InputError], size: int) -> Iterator[list[Article | InputError]]:
+    batch: list[Article | InputError] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class Pipeline:
+    """Ingest articles into ``store`` and run ``stages`` on what is new."""
+
+    def __init__(self, store: Store, settings: Settings, stages: list[Stage] | None = None) -> None:
+        self.store = store
+        self.settings = settings
+        self.stages = default_stages(settings) if stages is None else stages
+
+    def ingest(
+        self,
+        items: Iterable[Article | InputError],
+        *,
+        on_progress: Callable[[int], None] | None = None,
+        on_error: Callable[[InputError], None] | None = None,
+    ) -> IngestReport:
+        """Store every article of ``items``; collect (and report) every :class:`InputError`."""
+        report = IngestReport()
+        for batch in _batched(items, self.settings.ingest.batch_size):
+            articles: list[Article] = []
+            for item in batch:
+                if isinstance(item, InputError):
+                    report.failed += 1
+                    report.errors.append(item)
+                    if on_error is not None:
+                        on_error(item)
+                else:
+                    articles.append(prepare_article(item, self.settings))
+            self._store_batch(articles, report)
+            if on_progress is not None:
+                on_progress(len(batch))
+        return report
+
+    def _store_batch(self, articles: list[Article], report: IngestReport) -> None:
+        changed: list[Article] = []
+        with self.store.transaction():
+            seen_hashes: set[str] = set()
+            for article in articles:
+                report.read += 1
+                report.article_ids.append(article.id)
+                is_dup_text = article.content_hash in seen_hashes or any(
+                    other != article.id for other in self.store.articles.same_content(article.content_hash)
+                )
+                outcome = self.store.articles.upsert(article)
+                if outcome is UpsertOutcome.NEW:
+                    report.new += 1
+                    if is_dup_text:
+                        report.duplicate += 1
+                    changed.append(article)
+                elif outcome is UpsertOutcome.UPDATED:
+                    report.updated += 1
+                    changed.append(article)
+                else:
+                    report.unchanged += 1
+                seen_hashes.add(article.content_hash)
+            if changed:
+                for stage in self.stages:
+                    stage.process(self.store, changed)
+
+    def remove(self, article_ids: list[str]) -> int:
+        """Delete articles and everything derived from them; returns how many existed."""
+        removed = 0
+        with self.store.transaction():
+            for stage in reversed(self.stages):
+                stage.remove(self.store, article_ids)
+            for aid in article_ids:
+                removed += int(self.store.articles.delete(aid))
+        return removed
+
+
+def stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()

@@ -1,0 +1,5 @@
+"""The embedded SQLite store: the only package that speaks SQL."""
+
+from storydiff.store.sqlite import Store
+
+__all__ = ["Store"]

@@ -1,0 +1,1 @@
+"""Text handling shared by every stage: normalisation, language, sentences, tokens."""
