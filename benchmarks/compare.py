@@ -1,0 +1,122 @@
+"""Benchmark of the story comparison on the dev set (../shared/dev).
+
+Recall: every gold pair of conflicts.jsonl counts as found when one reported conflict
+of its story has a value in article ``a`` overlapping ``a_says`` and a value in article
+``b`` overlapping ``b_says``; reported per gold kind.
+Precision: 50 reported conflicts drawn at random (seed 7) over all dev stories are
+PRINTED so anyone can judge them; the figure uses the manual judgements in
+benchmarks/compare_judgements.jsonl (``{"fingerprint", "real": bool}``) and reports
+how many of the 50 are unjudged.
+Speed: seconds to compare the largest story cut or padded to 20 articles (median of 3).
+
+Last line: ``conflict_recall=X conflict_precision=X seconds_per_20_articles=X``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import statistics
+import sys
+import time
+from collections import Counter, defaultdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+from storydiff.compare import compare_articles
+from storydiff.model import Article, Conflict
+from storydiff.settings import CompareSettings
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT.parent / "shared" / "dev"
+JUDGED = Path(__file__).with_name("compare_judgements.jsonl")
+
+
+def load_articles() -> dict[str, list[Article]]:
+    stories: dict[str, list[Article]] = defaultdict(list)
+    with (DEV / "articles.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            published = datetime.fromisoformat(r["date"]).replace(tzinfo=UTC) if r.get("date") else None
+            stories[r["story"]].append(
+                Article(
+                    text=r["text"],
+                    url=r.get("url"),
+                    source=r.get("source"),
+                    title=r.get("title"),
+                    published=published,
+                    language=r.get("lang"),
+                    external_id=r["id"],
+                )
+            )
+    return stories
+
+
+def fingerprint(c: Conflict) -> str:
+    raw = json.dumps([c.fact, [(v.article, v.start, v.end) for v in c.values]])
+    return hashlib.blake2b(raw.encode(), digest_size=8).hexdigest()
+
+
+def _overlaps(c: Conflict, article: str, text: str, says: str) -> bool:
+    at = text.find(says)
+    if at < 0:
+        return False
+    return any(v.article == article and v.start < at + len(says) and at < v.end for v in c.values)
+
+
+def main() -> int:
+    if not DEV.exists():
+        print(f"no dev set at {DEV}", file=sys.stderr)
+        return 1
+    stories = load_articles()
+    texts = {a.label: a.text for arts in stories.values() for a in arts}
+    results = {name: compare_articles(arts, CompareSettings()) for name, arts in sorted(stories.items())}
+    gold = [json.loads(line) for line in (DEV / "conflicts.jsonl").open(encoding="utf-8")]
+    hits: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    for g in gold:
+        totals[g["kind"]] += 1
+        found = any(
+            _overlaps(c, g["a"], texts[g["a"]], g["a_says"]) and _overlaps(c, g["b"], texts[g["b"]], g["b_says"])
+            for c in results[g["story"]].conflicts
+        )
+        hits[g["kind"]] += found
+    for kind in sorted(totals):
+        print(f"recall[{kind}] = {hits[kind]}/{totals[kind]}")
+    recall = sum(hits.values()) / max(1, sum(totals.values()))
+    everything = [(name, c) for name, comp in results.items() for c in comp.conflicts]
+    print(f"reported conflicts: {len(everything)} over {len(results)} stories")
+    sample = random.Random(7).sample(everything, min(50, len(everything)))
+    judged = {}
+    if JUDGED.exists():
+        judged = {j["fingerprint"]: bool(j["real"]) for j in map(json.loads, JUDGED.open(encoding="utf-8"))}
+    real = unjudged = 0
+    for name, c in sample:
+        fp = fingerprint(c)
+        verdict = judged.get(fp)
+        unjudged += verdict is None
+        real += bool(verdict)
+        mark = {True: "REAL", False: "WRONG", None: "?"}[verdict]
+        vals = " | ".join(f"{v.article}: {v.text!r}" for v in c.values)
+        print(f"[{mark}] {fp} {name} {c.kind} {c.fact}: {vals}")
+    n_judged = len(sample) - unjudged
+    precision = real / n_judged if n_judged else float("nan")
+    print(f"precision sample: {real} real of {n_judged} judged, {unjudged} unjudged")
+    big = max(stories.values(), key=len)
+    twenty = (big * 2)[:20]
+    twenty = [a.with_changes(external_id=f"{a.label}-{i}") for i, a in enumerate(twenty)]
+    times = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        compare_articles(twenty, CompareSettings())
+        times.append(time.perf_counter() - t0)
+    print(
+        f"conflict_recall={recall:.3f} conflict_precision={precision:.3f} "
+        f"seconds_per_20_articles={statistics.median(times):.3f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

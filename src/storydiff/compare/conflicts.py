@@ -1,0 +1,213 @@
+"""Conflicts and refinements between the facts of a story's articles.
+
+Method: for every pair of articles, facts of the same kind and key are paired one
+to one, greedily by the similarity of their sentences' *contexts* (content stems
+plus language-independent anchors: names, figures and concepts such as
+``arrested``), so that "18 Tote" pairs with the other report's "18 Tote" and not
+with its "26 getötet". A pair is only considered when its context similarity
+reaches a threshold (lower when the key names an action, higher for clock times
+and weekdays). Paired values are then judged:
+
+* numbers: equal stated figures agree; a vague amount (``dutzende``) and a figure
+  inside its range is a **refinement** (the second source is more precise); two
+  different figures (``mehr als 3000`` vs ``mehr als 3800``) are a **conflict**,
+  more salient when their ranges do not overlap;
+* date-time: different weekdays, dates or clock times for the same event;
+* quote: the same speaker quoted in two wordings that are close but not equal
+  (neither a cut of the other);
+* name: two multiword names sharing one word and differing slightly in the other
+  (``Ritsu Doan`` vs ``Ritso Doan``).
+
+Conflicts stating the same two values for the same key are merged across article
+pairs, so one disagreement is reported once with all its sources.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from storydiff.compare.align import Unit
+from storydiff.compare.lexicon import ACTIONS, NOUN_CLASSES, WEEKDAYS, concept_of
+from storydiff.model import Conflict, Fact, FactValue
+from storydiff.text.normalize import normalize
+from storydiff.text.tokens import word_spans
+
+__all__ = ["ArticleFacts", "find_conflicts"]
+
+_HIGH_STAKES = {"dead": 1.0, "injured": 0.8, "arrested": 0.8, "missing": 0.8, "evacuated": 0.6}
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    """One article's facts with the context set of every sentence (keyed by sentence start)."""
+
+    article: int
+    label: str
+    facts: tuple[Fact, ...]
+    contexts: dict[int, frozenset[str]]
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
+
+
+def context_of(unit: Unit) -> frozenset[str]:
+    """Stems plus anchors that survive translation: names, figures, concepts."""
+    extra: set[str] = set()
+    for i, (s, _e, tok) in enumerate(word_spans(unit.sentence.text, lower=False)):
+        low = tok.lower()
+        if tok[0].isdigit():
+            extra.add("#" + tok.replace(".", "").replace(",", ""))
+        elif tok[0].isupper() and i > 0 and s > 0:
+            extra.add("@" + _fold(tok)[:5])
+        for table in (ACTIONS, NOUN_CLASSES, WEEKDAYS):
+            c = concept_of(low, table)
+            if c is not None:
+                extra.add("$" + c)
+    return unit.stems | frozenset(extra)
+
+
+def _sim(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def _threshold(fact: Fact) -> float:
+    if fact.kind == "number":
+        return 0.2 if not fact.key.endswith("+-") else 0.3
+    if fact.kind == "date-time":
+        return 0.35
+    return 0.0
+
+
+def _judge_numbers(a: FactValue, b: FactValue) -> tuple[str, str, float] | None:
+    va, vb = a.value, b.value
+    hi_a = va["high"] if va["high"] is not None else float("inf")
+    hi_b = vb["high"] if vb["high"] is not None else float("inf")
+    overlap = va["low"] <= hi_b and vb["low"] <= hi_a
+    if va["anchor"] is not None and vb["anchor"] is not None:
+        if va["anchor"] == vb["anchor"]:
+            return None
+        if (va["qualifier"] == "range" and va["low"] <= vb["anchor"] <= hi_a) or (
+                vb["qualifier"] == "range" and vb["low"] <= va["anchor"] <= hi_b):
+            return "refinement", f"{a.text!r} narrows the range {b.text!r}", 0.3
+        why = f"different figures: {a.text!r} vs {b.text!r}"
+        return "conflict", why + (" (ranges overlap)" if overlap else ""), (0.5 if overlap else 1.0)
+    if va["anchor"] is None and vb["anchor"] is None:
+        return None if overlap else ("conflict", f"{a.text!r} vs {b.text!r}", 0.6)
+    if overlap:
+        vague, precise = (a, b) if va["anchor"] is None else (b, a)
+        return "refinement", f"{precise.text!r} is more precise than {vague.text!r} and lies in its range", 0.3
+    return "conflict", f"{a.text!r} is outside the range of {b.text!r}", 0.8
+
+
+def _judge(fa: Fact, fb: Fact) -> tuple[str, str, float] | None:
+    a, b = fa.value, fb.value
+    if fa.kind == "number":
+        return _judge_numbers(a, b)
+    if fa.kind == "date-time":
+        va, vb = str(a.value), str(b.value)
+        if va == vb:
+            return None
+        if fa.key == "when:weekday" and va.split("+")[0] == vb.split("+")[0]:
+            return ("conflict", f"same day, different part of it: {a.text!r} vs {b.text!r}", 0.3) \
+                if "+" in va and "+" in vb else None
+        return "conflict", f"different {fa.key[5:]}: {a.text!r} vs {b.text!r}", 0.7
+    if fa.kind == "quote":
+        na, nb = normalize(str(a.value)), normalize(str(b.value))
+        if na == nb or na in nb or nb in na or min(len(na), len(nb)) < 20:
+            return None
+        ratio = fuzz.ratio(na, nb)
+        if 70 <= ratio < 97 and fuzz.partial_ratio(na, nb) < 97:
+            return "conflict", f"the same speaker quoted in two wordings ({ratio:.0f}% alike)", 0.5
+        return None
+    return None
+
+
+def _name_conflicts(items: Sequence[ArticleFacts]) -> list[tuple[Fact, Fact, str, float]]:
+    names: dict[str, tuple[int, Fact]] = {}
+    for af in items:
+        for f in af.facts:
+            if f.kind == "name" and f.attributes.get("words", 1) >= 2:
+                names.setdefault(str(f.value.value), (af.article, f))
+    out = []
+    keys = sorted(names)
+    for i, x in enumerate(keys):
+        tx = x.split()
+        for y in keys[i + 1:]:
+            ty = y.split()
+            if len(tx) != len(ty) or names[x][0] == names[y][0]:
+                continue
+            same = [p == q for p, q in zip(tx, ty, strict=True)]
+            if sum(same) != len(tx) - 1:
+                continue
+            p, q = next((p, q) for p, q in zip(tx, ty, strict=True) if p != q)
+            if p[0].lower() == q[0].lower() and len(p) > 3 and fuzz.ratio(p.lower(), q.lower()) >= 75:
+                out.append((names[x][1], names[y][1], f"one person spelled two ways: {x!r} vs {y!r}", 0.6))
+    return out
+
+
+def find_conflicts(items: Sequence[ArticleFacts]) -> tuple[list[Conflict], list[Conflict]]:
+    """``(conflicts, refinements)`` of a story, each sorted by salience (highest first)."""
+    found: list[tuple[str, Fact, Fact, str, float]] = []
+    for i, A in enumerate(items):
+        for B in items[i + 1:]:
+            by_key: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+            for fb in B.facts:
+                if fb.kind in ("number", "date-time", "quote") and not fb.key.startswith(("?+-", "quote:?")):
+                    by_key[fb.kind, fb.key].append(fb)
+            cands: list[tuple[float, int, int, Fact, Fact]] = []
+            for ia, fa in enumerate(A.facts):
+                for ib, fb in enumerate(by_key.get((fa.kind, fa.key), [])):
+                    ca = A.contexts.get(fa.attributes["sentence"][0], frozenset())
+                    cb = B.contexts.get(fb.attributes["sentence"][0], frozenset())
+                    sim = _sim(ca, cb)
+                    if sim >= _threshold(fa):
+                        agree = _judge(fa, fb) is None
+                        cands.append((-(sim + (0.25 if agree else 0.0)), ia, ib, fa, fb))
+            cands.sort(key=lambda c: (c[0], c[1], c[2]))
+            used_a: set[int] = set()
+            used_b: set[tuple[str, str, int]] = set()
+            for _, ia, ib, fa, fb in cands:
+                if ia in used_a or (fb.kind, fb.key, ib) in used_b:
+                    continue
+                used_a.add(ia)
+                used_b.add((fb.kind, fb.key, ib))
+                verdict = _judge(fa, fb)
+                if verdict is not None:
+                    found.append((verdict[0], fa, fb, verdict[1], verdict[2]))
+    for fa, fb, why, sal in _name_conflicts(items):
+        found.append(("conflict", fa, fb, why, sal))
+    return _merge([f for f in found if f[0] == "conflict"]), _merge([f for f in found if f[0] == "refinement"])
+
+
+def _salience(fact: Fact, base: float, n_values: int) -> float:
+    action = fact.key.split("+")[-1] if fact.kind == "number" else ""
+    weight = {"number": 1.0, "date-time": 0.7, "quote": 0.6, "name": 0.5}.get(fact.kind, 0.5)
+    return round(weight * base * (1 + _HIGH_STAKES.get(action, 0.0)) * (1 + 0.1 * min(n_values, 10)), 4)
+
+
+def _merge(found: list[tuple[str, Fact, Fact, str, float]]) -> list[Conflict]:
+    merged: dict[tuple[str, str, str, str], tuple[Fact, str, float, dict[tuple[str, int], FactValue]]] = {}
+    for _, fa, fb, why, sal in found:
+        va, vb = repr(fa.value.value), repr(fb.value.value)
+        if fa.kind == "number":
+            va, vb = repr(fa.value.value["anchor"]), repr(fb.value.value["anchor"])
+        if (va, fa.value.article) > (vb, fb.value.article):
+            fa, fb, va, vb = fb, fa, vb, va
+        key = (fa.kind, fa.key, va, vb)
+        entry = merged.setdefault(key, (fa, why, sal, {}))
+        for f in (fa, fb):
+            entry[3].setdefault((f.value.article, f.value.start), f.value)
+    out = []
+    for (kind, fact_key, _, _), (fa, why, sal, values) in merged.items():
+        vals = tuple(sorted(values.values(), key=lambda v: (repr(v.value), v.article, v.start)))
+        out.append(Conflict(kind=kind, fact=fact_key, why=why, values=vals, salience=_salience(fa, sal, len(vals))))
+    out.sort(key=lambda c: (-c.salience, c.fact, c.values[0].article, c.values[0].start))
+    return out

@@ -1,0 +1,199 @@
+"""Facts an article states: numbers, dates and times, quotes and names, with offsets.
+
+Method, per sentence:
+
+* **number** — :func:`~storydiff.compare.numbers.find_quantities`; key ``noun+action``
+  from the multilingual tables (``person+arrested`` for *3.800 Demonstranten ...
+  festgenommen* and *3,000 people arrested* alike); value ``{low, high, anchor, qualifier}``;
+* **date-time** — weekdays with their part of day (``Samstagvormittag``), dates
+  (``7. Januar``, ``January 7``, ``8 октября``) and clock times (``14 Uhr``, ``06.07 Uhr``,
+  ``6 a.m.``, ``6:05``); key ``when:weekday`` / ``when:date`` / ``when:clock``;
+* **quote** — text between „…“, »…«, «…», “…”, "…" of three words or more, with the
+  speaker named in the sentence (``sagte Tokajew``, ``Blinken said``, ``laut X``) or
+  the last speaker of the previous two sentences; key ``quote:<speaker surname>``;
+* **name** — runs of capitalised words of which at least one is not a known common
+  word in the article's language (simplemma's dictionary), not counting a sentence's
+  first word unless a speech verb follows; key ``name:<lower-cased name>``.
+
+>>> from storydiff.model import Article
+>>> art = Article(text="Am Samstag wurden 30 Menschen festgenommen, sagte Innenminister Jaromir Nowakowski.",
+...               external_id="x", language="de")
+>>> [(f.kind, f.key, f.value.text) for f in extract_facts(art)]  # doctest: +NORMALIZE_WHITESPACE
+[('date-time', 'when:weekday', 'Samstag'), ('number', 'person+arrested', '30 Menschen'),
+ ('name', 'name:jaromir nowakowski', 'Jaromir Nowakowski')]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+import simplemma
+
+from storydiff.compare.align import article_language
+from storydiff.compare.lexicon import CLOCK_WORDS, MONTHS, STOPWORDS, WEEKDAYS, concept_of
+from storydiff.compare.numbers import find_quantities
+from storydiff.model import Article, Fact, FactValue
+from storydiff.text.sentences import Sentence, split_sentences
+
+__all__ = ["extract_facts", "facts_in_sentence"]
+
+_WEEKDAY = re.compile(
+    r"\b(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")"
+    r"(vormittag|nachmittag|morgen|abend|nacht|mittag)?(?:\s+(morning|afternoon|evening|night|matin|soir))?\b",
+    re.IGNORECASE)
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DATE = re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTH_ALT})\b|\b({_MONTH_ALT})\s+(\d{{1,2}})\b", re.IGNORECASE)
+_CLOCK = re.compile(
+    r"(?<![\d.,])(\d{1,2})(?:[.:](\d{2}))?\s*(Uhr|h\b|a\.m\.|p\.m\.|am\b|pm\b|heures?\b)"
+    r"|(?:\b(?:um|gegen|at|à|около|a las)\s+)(\d{1,2})[.:](\d{2})\b", re.IGNORECASE)
+_QUOTE = re.compile(r"„([^“”\"]{3,}?)[“”\"]|»([^«]{3,}?)«|«([^»]{3,}?)»|“([^”“]{3,}?)”|\"([^\"]{3,}?)\"")
+_CAP = re.compile(r"[A-ZÄÖÜÉÈÁÍÓÚÑŠČŽА-ЯЁ][\w'’-]*"
+                  r"(?:(?:\s+(?:de|von|van|der|bin|al|da))?\s+[A-ZÄÖÜÉÈÁÍÓÚÑŠČŽА-ЯЁ][\w'’-]*)*")
+_SPEAKER_AFTER = re.compile(r"\b(?:sagte|erklärte|betonte|warnte|schrieb|so|laut|said|told|according to|says|"
+                            r"dijo|a déclaré|заявил|sagt|meinte|fügte)\s+(?:der\s+|die\s+)?"
+                            r"((?:[A-ZÄÖÜ][\w-]+\s+)*[A-ZÄÖÜ][\w-]+)")
+_SPEAKER_BEFORE = re.compile(r"((?:[A-Z][\w-]+\s+)*[A-Z][\w-]+)\s+(?:said|says|told|added|warned|wrote)\b")
+_PRONOUNS = frozenset(["er", "sie", "he", "she", "il", "elle", "él", "ella", "он", "она"])
+
+
+def _fv(label: str, base: int, start: int, end: int, text: str, value: Any) -> FactValue:
+    return FactValue(article=label, text=text[start:end], start=base + start, end=base + end, value=value)
+
+
+def _number_facts(label: str, sent: Sentence) -> list[Fact]:
+    out = []
+    for q in find_quantities(sent.text):
+        if q.noun is None and q.action is None:
+            continue
+        key = f"{q.noun or '?'}+{q.action or '-'}"
+        value = {"low": q.low, "high": None if math.isinf(q.high) else q.high, "anchor": q.anchor,
+                 "qualifier": q.qualifier}
+        out.append(Fact("number", key, _fv(label, sent.start, q.start, q.end, sent.text, value),
+                        {"sentence": [sent.start, sent.end], "noun": q.noun_word}))
+    return out
+
+
+def _when_facts(label: str, sent: Sentence) -> list[Fact]:
+    out = []
+    taken: list[tuple[int, int]] = []
+    for m in _DATE.finditer(sent.text):
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        value = f"{MONTHS[month.lower()]}-{int(day):02d}"
+        out.append(Fact("date-time", "when:date", _fv(label, sent.start, m.start(), m.end(), sent.text, value),
+                        {"sentence": [sent.start, sent.end]}))
+        taken.append(m.span())
+    for m in _CLOCK.finditer(sent.text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        hour, minute = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(5))
+        h = int(hour)
+        if m.group(3) and m.group(3).lower().startswith("p") and h < 12:
+            h += 12
+        if h > 24:
+            continue
+        value = f"{h:02d}:{int(minute or 0):02d}"
+        out.append(Fact("date-time", "when:clock", _fv(label, sent.start, m.start(), m.end(), sent.text, value),
+                        {"sentence": [sent.start, sent.end]}))
+    for m in _WEEKDAY.finditer(sent.text):
+        day = WEEKDAYS[m.group(1).lower()]
+        part = m.group(2) or m.group(3)
+        value = day + ("+" + (concept_of(part, CLOCK_WORDS) or part.lower()) if part else "")
+        out.append(Fact("date-time", "when:weekday", _fv(label, sent.start, m.start(), m.end(), sent.text, value),
+                        {"sentence": [sent.start, sent.end]}))
+    return out
+
+
+def _speaker(sent: Sentence, quote_span: tuple[int, int]) -> str | None:
+    rest = sent.text[:quote_span[0]] + " " + sent.text[quote_span[1]:]
+    m = _SPEAKER_AFTER.search(rest) or _SPEAKER_BEFORE.search(rest)
+    if m:
+        name = m.group(1).split()[-1]
+        if name.lower() not in STOPWORDS:
+            return name
+    return None
+
+
+def _quote_facts(label: str, sent: Sentence, last_speaker: str | None) -> tuple[list[Fact], str | None]:
+    out = []
+    for m in _QUOTE.finditer(sent.text):
+        inner = next(g for g in m.groups() if g is not None)
+        if len(inner.split()) < 3:
+            continue
+        speaker = _speaker(sent, m.span()) or last_speaker
+        last_speaker = speaker or last_speaker
+        gs = next(i for i, g in enumerate(m.groups(), 1) if g is not None)
+        out.append(Fact("quote", f"quote:{(speaker or '?').lower()}",
+                        _fv(label, sent.start, m.start(gs), m.end(gs), sent.text, inner),
+                        {"sentence": [sent.start, sent.end], "speaker": speaker}))
+    if not out:
+        sp = _SPEAKER_AFTER.search(sent.text)
+        if sp and sp.group(1).split()[-1].lower() not in _PRONOUNS:
+            last_speaker = sp.group(1).split()[-1]
+    return out, last_speaker
+
+
+def _is_name_word(word: str, lang: str) -> bool:
+    base = word.split("-")[-1].rstrip("'’s")
+    if not base or base.lower() in STOPWORDS or (base.isupper() and len(base) <= 1):
+        return False
+    try:
+        if simplemma.is_known(base, lang=lang) or simplemma.is_known(base.lower(), lang=lang):
+            return False
+        # a compound ending in a known noun ("Gebäudefassaden") is no name
+        return not any(simplemma.is_known(base[i].upper() + base[i + 1:], lang=lang)
+                       for i in range(1, len(base) - 4))
+    except (ValueError, KeyError):
+        return True
+
+
+def _name_facts(label: str, sent: Sentence, lang: str) -> list[Fact]:
+    out = []
+    for m in _CAP.finditer(sent.text):
+        tokens = m.group().split()
+        start = m.start()
+        if start == 0 or sent.text[:start].rstrip().endswith(("„", '"', "»", ":")):
+            tokens = tokens[1:]  # sentence-initial word: capitalised anyway
+            if not tokens:
+                continue
+            start = m.start() + m.group().index(tokens[0], len(m.group().split()[0]))
+        known = [t for t in tokens if t[0].isupper()]
+        if not any(_is_name_word(t, lang) for t in known):
+            continue
+        while tokens and not _is_name_word(tokens[0], lang) and len(tokens) > 1:
+            start = m.start() + m.group().index(tokens[1], start - m.start() + len(tokens[0]))
+            tokens = tokens[1:]
+        text = " ".join(tokens)
+        end = m.end()
+        out.append(Fact("name", f"name:{text.lower()}", _fv(label, sent.start, start, end, sent.text, text),
+                        {"sentence": [sent.start, sent.end], "words": len(tokens)}))
+    return out
+
+
+def facts_in_sentence(label: str, sent: Sentence, lang: str, last_speaker: str | None = None
+                      ) -> tuple[list[Fact], str | None]:
+    """The facts of one sentence and the speaker to carry over to the next one."""
+    quotes, speaker = _quote_facts(label, sent, last_speaker)
+    facts = _when_facts(label, sent) + _number_facts(label, sent) + quotes + _name_facts(label, sent, lang)
+    facts.sort(key=lambda f: (f.value.start, f.kind))
+    return facts, speaker
+
+
+def extract_facts(article: Article, sentences: list[Sentence] | None = None) -> list[Fact]:
+    """Every fact of ``article`` in text order (see module docstring for the method)."""
+    lang = article_language(article)
+    sents = sentences if sentences is not None else split_sentences(article.text, lang)
+    facts: list[Fact] = []
+    speaker: str | None = None
+    ttl = 0
+    for sent in sents:
+        found, new_speaker = facts_in_sentence(article.label, sent, lang, speaker)
+        facts.extend(found)
+        if new_speaker != speaker:
+            speaker, ttl = new_speaker, 3
+        else:
+            ttl -= 1
+            if ttl <= 0:
+                speaker = None
+    return facts

@@ -1,0 +1,356 @@
+# ruff: noqa: SIM905  (word tables read best as one string per concept)
+"""Small multilingual word tables for fact extraction (de, en, fr, es, ru; some nl, pt, it).
+
+Every table maps a lower-case word *prefix* to a language-independent concept, so that
+``festgenommen``, ``arrested``, ``detenidos`` and ``задержаны`` all become ``arrested``
+and two reports in different languages yield the same fact key. Prefix tables are read
+with :func:`concept_of`, which tries the longest prefix first.
+
+>>> concept_of("festgenommen", ACTIONS), concept_of("Détenus".lower(), ACTIONS)
+('arrested', 'arrested')
+>>> concept_of("demonstranten", NOUN_CLASSES)
+'person'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+__all__ = [
+    "ACTIONS",
+    "ACTION_PHRASES",
+    "APPROX",
+    "CLOCK_WORDS",
+    "LOWER_BOUND",
+    "MONTHS",
+    "NOUN_CLASSES",
+    "NUMBER_WORDS",
+    "SCALES",
+    "SPEECH_VERBS",
+    "STOPWORDS",
+    "UPPER_BOUND",
+    "VAGUE",
+    "WEEKDAYS",
+    "concept_of",
+]
+
+
+def _table(spec: Mapping[str, str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for concept, words in spec.items():
+        for w in words.split():
+            out[w] = concept
+    return out
+
+
+#: action verbs / participles / nouns around a number -> concept
+ACTIONS = _table(
+    {
+        "dead": "tot tote toten todesopf todes starb starben gestorben getötet tötet ermordet umgekommen "
+        "killed kill dead died deaths death fatalit "
+        "mort morts tué tués décès décéd "
+        "muert murier murió fallecid fallec "
+        "погиб убит умер смерт жертв "
+        "doden dode omgekomen mortos",
+        "injured": "verletzt verletzte verwundet schwerverletzt leichtverletzt "
+        "injur wounded hurt blessé blessés herid lesionad ранен пострадав gewond feridos",
+        "arrested": "festgenommen festnahm festgesetzt verhaftet inhaftiert "
+        "arrest detain detained interpell arrêté arrêtés "
+        "detenid détenu arrestad задерж арест",
+        "missing": "vermisst missing disparu desaparecid пропа",
+        "evacuated": "evakuiert evacuat évacu evacuad эвакуир",
+        "damaged": "zerstört beschädigt überflutet destroyed damaged flooded inondé détruit destruid",
+    }
+)
+
+#: multiword phrases (searched in the lower-cased sentence) -> concept
+ACTION_PHRASES = {
+    "ums leben": "dead",
+    "das leben gekostet": "dead",
+    "das leben kostete": "dead",
+    "leben gekostet": "dead",
+    "lost their lives": "dead",
+    "lives lost": "dead",
+    "lost his life": "dead",
+    "perdieron la vida": "dead",
+    "ont perdu la vie": "dead",
+    "in sicherheit gebracht": "evacuated",
+    "das leben": "dead",
+    "unter wasser": "damaged",
+}
+
+#: nouns counted by a number -> class; person words collapse into ``person``
+NOUN_CLASSES = _table(
+    {
+        "person": "mensch person leute bürger einwohner bewohner anwohner demonstrant demonstrierend protestier "
+        "zivilist soldat polizist kriminell opfer todesopf tote toten verletzt passagier reisend fahrgäst "
+        "autofahrer insass gäst gast teilnehm "
+        "people persons person resident civilian soldier protester demonstrator passenger victim guest "
+        "personne civil soldat manifestant habitant victime "
+        "persona civil soldado manifestant habitant víctima "
+        "человек люд жител граждан",
+        "child": "kind kinder children child enfant niño niña детей дет",
+        "percent": "prozent percent per cent pour cent por ciento %",
+        "euro": "euro € eur",
+        "dollar": "dollar $ usd",
+        "pound": "pfund pound £",
+        "meter": "meter metern metres meters metro mètre m",
+        "kilometer": "kilometer kilometern km kilometres kilometers kilómetro",
+        "year": "jahr jahre jahren year years años año лет год",
+        "day": "tag tage tagen day days jour jours día días дн",
+        "hour": "stunde stunden hour hours heure heures hora horas час",
+        "minute": "minute minuten minutes minutos минут",
+        "second": "sekunde sekunden second seconds secondes segundos секунд",
+        "age": "jährig jährige jährigen year-old",
+        "page": "seite seiten page pages página",
+        "seat": "sitz sitze mandat seat seats siège escaño",
+        "ministry": "ministerposten ministerium ministerien ressort minister ministries",
+        "house": "haus häuser gebäude houses homes buildings maison casa",
+        "tank": "panzer tanks chars tanques",
+    }
+)
+
+#: words for numbers (exact values)
+NUMBER_WORDS: dict[str, float] = {
+    **{
+        w: float(i)
+        for i, ws in enumerate(
+            [
+                "null zero zéro cero",
+                "ein eine einen einem einer one un une uno una один одна",
+                "zwei two deux dos два две",
+                "drei three trois tres три",
+                "vier four quatre cuatro четыре",
+                "fünf five cinq cinco пять",
+                "sechs six seis шесть",
+                "sieben seven sept siete семь",
+                "acht eight huit ocho восемь",
+                "neun nine neuf nueve девять",
+                "zehn ten dix diez десять",
+                "elf eleven onze once",
+                "zwölf twelve douze doce",
+                "dreizehn thirteen",
+                "vierzehn fourteen",
+                "fünfzehn fifteen quince",
+                "sechzehn sixteen",
+                "siebzehn seventeen",
+                "achtzehn eighteen",
+                "neunzehn nineteen",
+                "zwanzig twenty vingt veinte двадцать",
+            ]
+        )
+        for w in ws.split()
+    },
+    "dreißig": 30,
+    "thirty": 30,
+    "vierzig": 40,
+    "forty": 40,
+    "fünfzig": 50,
+    "fifty": 50,
+    "hundert": 100,
+    "hundred": 100,
+    "cien": 100,
+    "tausend": 1000,
+    "thousand": 1000,
+    "mille": 1000,
+    "mil": 1000,
+    "dutzend": 12,
+    "dozen": 12,
+    "halbe": 0.5,
+    "half": 0.5,
+    "beiden": 2,
+    "both": 2,
+}
+
+#: vague quantity words -> (low, high) inclusive range
+VAGUE: dict[str, tuple[float, float]] = {
+    **dict.fromkeys(["dutzende", "dutzenden", "dozens", "dizaines", "decenas", "десятки"], (24.0, 99.0)),
+    **dict.fromkeys(["hunderte", "hunderten", "hundreds", "centaines", "cientos", "сотни"], (200.0, 999.0)),
+    **dict.fromkeys(["tausende", "tausenden", "thousands", "milliers", "miles", "тысячи"], (2000.0, 9999.0)),
+    **dict.fromkeys(["mehrere", "einige", "several", "plusieurs", "varios", "varias", "несколько"], (2.0, 9.0)),
+    **dict.fromkeys(["zahlreiche", "viele", "many", "numerous", "nombreux", "muchos", "многие"], (5.0, float("inf"))),
+    **dict.fromkeys(["dizaine"], (8.0, 12.0)),
+}
+
+#: "mehr als 3000" -> lower bound
+LOWER_BOUND = (
+    "mehr als",
+    "über",
+    "mindestens",
+    "wenigstens",
+    "more than",
+    "over",
+    "at least",
+    "in excess of",
+    "plus de",
+    "au moins",
+    "más de",
+    "al menos",
+    "por lo menos",
+    "более",
+    "больше",
+    "не менее",
+    "minst",
+    "meer dan",
+    "mais de",
+    "oltre",
+    "upwards of",
+)
+#: "fast 750", "bis zu 120" -> upper bound
+UPPER_BOUND = (
+    "fast",
+    "knapp",
+    "beinahe",
+    "bis zu",
+    "weniger als",
+    "unter",
+    "almost",
+    "nearly",
+    "up to",
+    "less than",
+    "fewer than",
+    "under",
+    "just under",
+    "près de",
+    "presque",
+    "jusqu'à",
+    "moins de",
+    "casi",
+    "hasta",
+    "menos de",
+    "почти",
+    "до",
+    "менее",
+    "bijna",
+    "quase",
+)
+#: "rund 2,2 Millionen" -> approximately
+APPROX = (
+    "rund",
+    "etwa",
+    "ca.",
+    "circa",
+    "ungefähr",
+    "zirka",
+    "gut",
+    "about",
+    "around",
+    "roughly",
+    "some",
+    "approximately",
+    "an estimated",
+    "environ",
+    "quelque",
+    "quelques",
+    "unos",
+    "unas",
+    "alrededor de",
+    "cerca de",
+    "aproximadamente",
+    "около",
+    "примерно",
+    "ongeveer",
+    "cerca",
+)
+
+#: scale words after a number
+SCALES = {
+    "millionen": 1e6,
+    "million": 1e6,
+    "millions": 1e6,
+    "mio.": 1e6,
+    "mio": 1e6,
+    "millones": 1e6,
+    "млн": 1e6,
+    "milliarden": 1e9,
+    "milliarde": 1e9,
+    "billion": 1e9,
+    "billions": 1e9,
+    "mrd.": 1e9,
+    "mrd": 1e9,
+    "milliards": 1e9,
+    "milliard": 1e9,
+    "bn": 1e9,
+    "млрд": 1e9,
+    "tausend": 1e3,
+    "thousand": 1e3,
+    "mille": 1e3,
+}
+
+WEEKDAYS = _table(
+    {
+        "mon": "montag monday lundi lunes понедельник",
+        "tue": "dienstag tuesday mardi martes вторник",
+        "wed": "mittwoch wednesday mercredi miércoles среда среду",
+        "thu": "donnerstag thursday jeudi jueves четверг",
+        "fri": "freitag friday vendredi viernes пятница пятницу",
+        "sat": "samstag sonnabend saturday samedi sábado суббота субботу",
+        "sun": "sonntag sunday dimanche domingo воскресенье",
+    }
+)
+
+MONTHS = _table(
+    {
+        "01": "januar jänner january janvier enero января",
+        "02": "februar february février febrero февраля",
+        "03": "märz march mars marzo марта",
+        "04": "april avril abril апреля",
+        "05": "mai may mayo мая",
+        "06": "juni june juin junio июня",
+        "07": "juli july juillet julio июля",
+        "08": "august août agosto августа",
+        "09": "september septembre septiembre сентября",
+        "10": "oktober october octobre octubre октября",
+        "11": "november novembre noviembre ноября",
+        "12": "dezember december décembre diciembre декабря",
+    }
+)
+
+#: parts of a day appended to weekdays (``Samstagvormittag``) or standing alone
+CLOCK_WORDS = _table(
+    {
+        "morning": "morgen früh vormittag morning matin mañana утром",
+        "noon": "mittag noon midi mediodía",
+        "afternoon": "nachmittag afternoon après-midi tarde",
+        "evening": "abend evening soir noche вечером",
+        "night": "nacht night nuit ночью",
+        "midnight": "mitternacht midnight minuit medianoche",
+    }
+)
+
+#: verbs that introduce or follow a quotation
+SPEECH_VERBS = frozenset(
+    (
+        "sagte sagt sagten erklärte erklärt betonte betont warnte warnt schrieb schreibt teilte meinte fügte "
+        "ergänzte kritisierte führte bezeichnete forderte so laut said says told stated added warned wrote "
+        "according declared announced a déclaré dit affirmé dijo afirmó declaró señaló заявил сказал "
+    ).split()
+)
+
+#: function words ignored when comparing sentences (de, en, fr, es; short on purpose)
+STOPWORDS = frozenset(
+    (
+        "der die das den dem des ein eine einen einem einer eines und oder aber auch als am an auf aus bei "
+        "bis da dass durch für gegen hat haben hatte hatten ist im in mit nach nicht noch nun nur ob sei "
+        "seien sich sie so um und uns von vor war waren wie wird werden wurde wurden zu zum zur er es ihr "
+        "ihre sein seine man mehr schon sowie über unter dies diese dieser dieses denn doch wenn weil wo was "
+        "wer dabei damit the a an and or but of to in on at by for with from as is are was were be been has "
+        "have had it its this that these those he she they his her their not no will would can could also "
+        "than into after le la les un une des du de et ou mais en au aux pour par sur dans est sont a été il "
+        "elle ils qui que el los las del y o pero en con por para es son fue ha han se que su sus al "
+    ).split()
+)
+
+
+def concept_of(word: str, table: Mapping[str, str], min_len: int = 4) -> str | None:
+    """The concept of the longest prefix of ``word`` in ``table`` (``None`` if none).
+
+    An entry shorter than ``min_len`` characters must match the whole word
+    (so ``tot`` is *dead* but ``total`` is not).
+    """
+    w = word.lower()
+    for end in range(len(w), 0, -1):
+        hit = table.get(w[:end])
+        if hit is not None and (end == len(w) or end >= min_len):
+            return hit
+    return None

@@ -1,0 +1,252 @@
+"""Quantities in a sentence: figures, number words and vague amounts as value ranges.
+
+Method: the sentence is tokenised; a quantity starts at a figure (``3.800``,
+``3,800``, ``2,2``, ``2.2``), a number word (``drei``, ``three``, ``tausend``) or a
+vague word (``dutzende``, ``hundreds``, ``mehrere``), may take a scale word
+(``Millionen``) and a range end (``300 bis 350``), and is qualified by the words
+before it (``mehr als`` = lower bound, ``fast`` / ``bis zu`` = upper bound,
+``rund`` = about). Each quantity becomes an interval ``[low, high]`` plus the
+stated figure (``anchor``, ``None`` for vague words). Separators: a group of
+exactly three digits after ``.`` or ``,`` is a thousands group in every language,
+anything else is a decimal part. The counted noun is the first noun-class word
+(see :data:`~storydiff.compare.lexicon.NOUN_CLASSES`) or capitalised word within
+three tokens after the number; the action is the nearest action word (e.g.
+``festgenommen``) not separated from the number by another quantity.
+
+>>> [(q.text, q.low, q.high, q.noun, q.action) for q in find_quantities(
+...     "Mehr als 3.800 Demonstranten seien festgenommen worden.")]
+[('Mehr als 3.800 Demonstranten', 3800.0, inf, 'person', 'arrested')]
+>>> q = find_quantities("Es gab rund 2,2 Millionen Euro.")[0]
+>>> q.anchor, q.noun
+(2200000.0, 'euro')
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from storydiff.compare.lexicon import (
+    ACTION_PHRASES,
+    ACTIONS,
+    APPROX,
+    LOWER_BOUND,
+    MONTHS,
+    NOUN_CLASSES,
+    NUMBER_WORDS,
+    SCALES,
+    STOPWORDS,
+    UPPER_BOUND,
+    VAGUE,
+    concept_of,
+)
+
+__all__ = ["Quantity", "find_quantities", "parse_figure"]
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'][^\W\d_]+)*\.?|[%€$£]")
+_RANGE_WORDS = frozenset({"bis", "to", "à", "a", "-", "–", "und", "and"})
+_SKIP_AFTER = frozenset({"uhr", "h", "gmt", "bst", "utc", "mesz", "mez", "a.m.", "p.m.", "am", "pm"})
+_ONES = frozenset({1.0})
+_PERSON_ACTIONS = frozenset({"dead", "injured", "arrested", "missing", "evacuated"})
+_CONJ = frozenset({"und", "and", "et", "y", "sowie", "while", "aber", "but", "и"})
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A quantity found in a sentence; offsets are relative to the sentence."""
+
+    start: int
+    end: int
+    text: str
+    low: float
+    high: float
+    anchor: float | None
+    qualifier: str
+    noun: str | None
+    noun_word: str | None
+    action: str | None
+
+    @property
+    def vague(self) -> bool:
+        return self.anchor is None
+
+
+def parse_figure(token: str) -> float | None:
+    """Parse ``3.800``, ``3,800``, ``2,2``, ``2.2``, ``1.234.567`` into a float.
+
+    >>> [parse_figure(t) for t in ["3.800", "3,800", "2,2", "2.2", "1.234.567", "53.35"]]
+    [3800.0, 3800.0, 2.2, 2.2, 1234567.0, 53.35]
+    """
+    parts = re.split(r"([.,])", token)
+    if len(parts) == 1:
+        return float(token)
+    groups = parts[0::2]
+    if all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3:
+        return float("".join(groups))
+    seps = parts[1::2]
+    last = seps[-1]
+    head = "".join(groups[:-1])
+    try:
+        return float(head + "." + groups[-1]) if last in ".," else None
+    except ValueError:
+        return None
+
+
+def _modifier(lowered: list[str], i: int) -> str:
+    before = " ".join(lowered[max(0, i - 3) : i])
+    for phrases, kind in ((LOWER_BOUND, ">"), (UPPER_BOUND, "<"), (APPROX, "~")):
+        for p in phrases:
+            if before == p or before.endswith(" " + p):
+                return kind + str(len(p.split()))
+    return "="
+
+
+def _interval(kind: str, value: float) -> tuple[float, float]:
+    if kind == ">":
+        return value, math.inf
+    if kind == "<":
+        return (0.0, value) if value <= 10 else (value * 0.9, value)
+    if kind == "~":
+        return value * 0.85, value * 1.15
+    return value, value
+
+
+def find_quantities(sentence: str) -> list[Quantity]:
+    """Every quantity in ``sentence`` (see module docstring)."""
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
+    low = [t[2].lower() for t in toks]
+    raw: list[tuple[int, int, float | None, tuple[float, float]]] = []  # first token, last token, anchor, range
+    i = 0
+    while i < len(toks):
+        s, e, word = toks[i]
+        nxt = low[i + 1] if i + 1 < len(toks) else ""
+        value: float | None = None
+        vague: tuple[float, float] | None = None
+        if word[0].isdigit():
+            gap = sentence[e : e + 1]
+            if gap in (":", "/") or nxt in _SKIP_AFTER or nxt.rstrip(".") in MONTHS or concept_of(nxt, MONTHS, 5):
+                i += 1
+                continue
+            if (
+                gap == "."
+                and e + 1 < len(sentence)
+                and sentence[e + 1] == " "
+                and nxt[:1].isalpha()
+                and ((i + 1 < len(toks) and not toks[i + 1][2][0].isupper()) or nxt in MONTHS)
+            ):
+                i += 1  # German ordinal "der 3. Versuch"
+                continue
+            if (
+                len(word) == 4
+                and word.isdigit()
+                and 1900 <= int(word) <= 2100
+                and concept_of(nxt, NOUN_CLASSES) is None
+            ):
+                i += 1  # a year
+                continue
+            if i > 0 and sentence[toks[i - 1][1] : s] in ("-", ":") and toks[i - 1][2][0].isdigit():
+                i += 1  # score or time tail
+                continue
+            value = parse_figure(word)
+        elif low[i] in NUMBER_WORDS:
+            value = NUMBER_WORDS[low[i]]
+            if (value in _ONES or (value == 2 and low[i] in ("beiden", "both"))) and concept_of(
+                nxt, NOUN_CLASSES
+            ) not in ("person", "child"):
+                i += 1
+                continue
+        elif low[i] in VAGUE:
+            vague = VAGUE[low[i]]
+        if value is None and vague is None:
+            i += 1
+            continue
+        last = i
+        if value is not None and nxt in SCALES:
+            value *= SCALES[nxt]
+            last += 1
+        rng = (value, value) if value is not None else vague
+        assert rng is not None
+        # range "300 bis 350"
+        if (
+            value is not None
+            and last + 2 < len(toks)
+            and low[last + 1] in _RANGE_WORDS
+            and toks[last + 2][2][0].isdigit()
+        ):
+            end_val = parse_figure(toks[last + 2][2])
+            if end_val is not None and end_val > value:
+                rng = (value, end_val)
+                last += 2
+        raw.append((i, last, value, rng))
+        i = last + 1
+    quantities: list[Quantity] = []
+    qpos = [r[0] for r in raw]
+    for first, last, anchor, rng in raw:
+        mod = _modifier(low, first) if anchor is not None else "="
+        kind, n_words = (mod[0], int(mod[1:])) if mod != "=" else ("=", 0)
+        lo, hi = _interval(kind, anchor) if anchor is not None and rng[0] == rng[1] else rng
+        qual = "range" if anchor is not None and rng[0] != rng[1] else ("vague" if anchor is None else kind)
+        start_tok = first - n_words
+        noun, noun_word, noun_tok = None, None, last
+        for j in range(last + 1, min(last + 4, len(toks))):
+            w = toks[j][2]
+            cls = concept_of(low[j], NOUN_CLASSES)
+            if cls is None and concept_of(low[j], ACTIONS) in _PERSON_ACTIONS:
+                cls = "person"  # "3.800 detenidos", "26 killed"
+            if cls is not None or (w[0].isupper() and low[j] not in STOPWORDS) or w in "%€$£":
+                noun, noun_word, noun_tok = cls or low[j].rstrip("."), w, j
+                if cls is None and len(low[j]) > 5:
+                    noun = low[j][:5]  # crude stem, cross-form
+                break
+            if j < len(toks) and toks[j][2][0].isdigit():
+                break
+        action = None
+        for j in range(first, noun_tok + 1):  # the noun or a participle between: "dutzende getötete Menschen"
+            action = action or concept_of(low[j], ACTIONS)
+        if action is None:
+            action = _nearest_action(toks, low, start_tok, noun_tok, qpos, sentence)
+        end = toks[noun_tok][1]
+        if sentence[end - 1] == "." and noun_tok > last:
+            end -= 1
+        quantities.append(
+            Quantity(
+                start=toks[start_tok][0],
+                end=end,
+                text=sentence[toks[start_tok][0] : end],
+                low=lo,
+                high=hi,
+                anchor=anchor,
+                qualifier=qual,
+                noun=noun,
+                noun_word=noun_word,
+                action=action,
+            )
+        )
+    return quantities
+
+
+def _nearest_action(
+    toks: list[tuple[int, int, str]], low: list[str], first: int, last: int, qpos: list[int], sentence: str
+) -> str | None:
+    best: tuple[int, str] | None = None
+    lo_bound = max([p for p in qpos if p < first] + [-1])
+    hi_bound = min([p for p in qpos if p > last] + [len(toks)])
+    for j in range(max(lo_bound + 1, first - 6), min(hi_bound, last + 9)):
+        if first <= j <= last:
+            continue
+        concept = concept_of(low[j], ACTIONS)
+        if concept is not None:
+            dist = (j - last) if j > last else (first - j) + 1
+            between = low[last + 1 : j] if j > last else low[j + 1 : first]
+            if any(w in _CONJ for w in between):
+                dist += 4
+            if best is None or dist < best[0]:
+                best = (dist, concept)
+    if best is not None:
+        return best[1]
+    window = sentence[toks[first][0] : toks[min(len(toks) - 1, last + 8)][1]].lower()
+    for phrase, concept in ACTION_PHRASES.items():
+        if phrase in window:
+            return concept
+    return None
