@@ -1,24 +1,180 @@
 """Readers: one module per format, each turning input into :class:`~storydiff.model.Article` objects.
 
-(Being written: see the reader modules.)
+=======================================  ==============================================
+module                                   reads
+=======================================  ==============================================
+:mod:`~storydiff.ingest.txt`             plain text, one article per file
+:mod:`~storydiff.ingest.jsonl`           JSON Lines (also from stdin) and JSON arrays
+:mod:`~storydiff.ingest.csvfile`         CSV/TSV with a header row
+:mod:`~storydiff.ingest.html`            HTML pages (trafilatura + htmldate)
+:mod:`~storydiff.ingest.feed`            RSS and Atom feeds (feedparser)
+:mod:`~storydiff.ingest.warc`            WARC and WARC.gz archives (warcio)
+=======================================  ==============================================
+
+Shared pieces: :mod:`~storydiff.ingest.decode` (bytes to text), :mod:`~storydiff.ingest.dates`
+(dates to aware UTC), :mod:`~storydiff.ingest.records` (field mapping),
+:mod:`~storydiff.ingest.formats` (which reader).
+
+Contract: readers know nothing of the store. They **yield** an
+:class:`~storydiff.errors.InputError` in place of every bad file or record (its message
+names the file and the line, record or byte offset) and go on; they never raise for bad
+input. A file larger than ``IngestSettings.max_file_bytes`` is refused whole
+(:class:`~storydiff.errors.InputTooLargeError`); on a stream (stdin) of a record format the
+cap applies to each record. Directories are walked recursively in name order, reading
+only files with a known extension and skipping hidden ones; globs (``**`` too) and
+explicitly named files are read whatever their extension (sniffed).
+
+>>> from storydiff.settings import IngestSettings
+>>> items = list(read_bytes(b'{"id": "x1", "text": "Der Streik ist vorbei."}\\n{"id": "x2"', "up.jsonl", None,
+...                         IngestSettings()))
+>>> [type(i).__name__ for i in items], items[0].origin
+(['Article', 'FormatError'], 'up.jsonl:1')
 """
+
 from __future__ import annotations
 
+import glob
+import io
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from storydiff.errors import InputError
+from storydiff.errors import EmptyInputError, InputError, InputTooLargeError
+from storydiff.ingest.csvfile import read_csv
+from storydiff.ingest.feed import read_feed
+from storydiff.ingest.formats import STREAMING, choose_format, format_for_name, normalize_format
+from storydiff.ingest.html import read_html
+from storydiff.ingest.jsonl import read_json, read_jsonl
+from storydiff.ingest.txt import read_txt
+from storydiff.ingest.warc import read_warc
 from storydiff.model import Article
 from storydiff.settings import IngestSettings
 
-__all__ = ["read_paths", "read_stream"]
+__all__ = ["expand_paths", "read_bytes", "read_paths", "read_stream"]
+
+_GLOB_CHARS = frozenset("*?[")
+_SNIFF_BYTES = 4096
+
+
+def _too_large(name: str, size: int, cap: int) -> InputTooLargeError:
+    return InputTooLargeError(name, f"{size} bytes is over the limit of {cap} bytes (raise --max-bytes to read it)")
+
+
+def _read_document(data: bytes, name: str, fmt: str, settings: IngestSettings) -> Iterator[Article | InputError]:
+    if fmt == "txt":
+        return read_txt(data, name, settings)
+    if fmt == "json":
+        return read_json(data, name, settings)
+    if fmt == "html":
+        return read_html(data, name, settings)
+    if fmt == "feed":
+        return read_feed(data, name, settings)
+    return _read_streaming(io.BytesIO(data), name, fmt, settings)
+
+
+def _read_streaming(stream: BinaryIO, name: str, fmt: str, settings: IngestSettings
+                    ) -> Iterator[Article | InputError]:
+    if fmt == "jsonl":
+        return read_jsonl(stream, name, settings)
+    if fmt == "csv":
+        return read_csv(stream, name, settings)
+    if fmt == "warc":
+        return read_warc(stream, name, settings)
+    return _read_document(stream.read(settings.max_file_bytes + 1), name, fmt, settings)
+
+
+def read_bytes(data: bytes, name: str, fmt: str | None, settings: IngestSettings) -> Iterator[Article | InputError]:
+    """Articles of one input held in memory (an HTTP upload); ``fmt`` ``None`` picks by name and content."""
+    if len(data) > settings.max_file_bytes:
+        yield _too_large(name, len(data), settings.max_file_bytes)
+        return
+    if not data.strip():
+        yield EmptyInputError(name, "empty input")
+        return
+    chosen = normalize_format(fmt) or choose_format(name, data[:_SNIFF_BYTES])
+    yield from _read_document(data, name, chosen, settings)
+
+
+def read_stream(stream: BinaryIO, name: str, fmt: str, settings: IngestSettings) -> Iterator[Article | InputError]:
+    """Articles of a binary stream such as stdin; record formats are read record by record.
+
+    ``fmt`` ``auto`` reads the whole stream (up to the cap) and picks the format by content.
+    """
+    chosen = normalize_format(fmt)
+    if chosen in STREAMING:
+        yield from _read_streaming(stream, name, chosen, settings)
+        return
+    data = stream.read(settings.max_file_bytes + 1)
+    if len(data) > settings.max_file_bytes:
+        yield InputTooLargeError(name, f"over the limit of {settings.max_file_bytes} bytes")
+        return
+    yield from read_bytes(data, name, chosen, settings)
+
+
+def _walk(directory: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for file in sorted(files):
+            if not file.startswith(".") and format_for_name(file) is not None:
+                yield Path(root) / file
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
+    """The files named by ``paths`` (files, directories walked, globs), each once, in order."""
+    seen: set[Path] = set()
+    for given in paths:
+        text = str(given)
+        path = Path(given)
+        found: list[Path] = []
+        if path.is_dir():
+            found.extend(_walk(path))
+        elif path.exists():
+            found.append(path)
+        elif _GLOB_CHARS & set(text):
+            for match in sorted(glob.glob(text, recursive=True)):
+                found.extend(_walk(Path(match)) if Path(match).is_dir() else [Path(match)])
+            if not found:
+                yield EmptyInputError(text, "no file matches this pattern")
+                continue
+        else:
+            yield InputError(text, "no such file or directory")
+            continue
+        for file in found:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield file
+
+
+def _read_file(path: Path, settings: IngestSettings, fmt: str | None) -> Iterator[Article | InputError]:
+    name = str(path)
+    cap = settings.max_file_bytes
+    try:
+        size = path.stat().st_size
+        if size > cap:
+            yield _too_large(name, size, cap)
+            return
+        if size == 0:
+            yield EmptyInputError(name, "empty file")
+            return
+        with path.open("rb") as stream:
+            chosen = fmt or choose_format(name, stream.read(_SNIFF_BYTES))
+            stream.seek(0)
+            if chosen in STREAMING:
+                yield from _read_streaming(stream, name, chosen, settings)
+            else:
+                yield from _read_document(stream.read(cap + 1), name, chosen, settings)
+    except OSError as exc:
+        yield InputError(name, f"cannot read: {exc.strerror or exc}")
 
 
 def read_paths(paths: Iterable[str | Path], settings: IngestSettings, *, fmt: str | None = None
                ) -> Iterator[Article | InputError]:
-    raise NotImplementedError
-
-
-def read_stream(stream: BinaryIO, name: str, fmt: str, settings: IngestSettings) -> Iterator[Article | InputError]:
-    raise NotImplementedError
+    """Articles of every file named by ``paths`` (see :func:`expand_paths`), errors in their places."""
+    chosen = normalize_format(fmt)
+    for item in expand_paths(paths):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield from _read_file(item, settings, chosen)
