@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import signal
 import sqlite3
 import subprocess
@@ -15,12 +16,14 @@ import pytest
 
 WORDS = ("Regierung Ministerium Hochwasser Polizei Stadt Bericht Sprecher Montag Dienstag Einsatz Feuerwehr Gericht "
          "Bahn Streik Zentralbank Zinsen Verband Landrat Schule Brücke").split()
+SUFFIXES = ["", "s", "es", "en", "er", "bericht", "lage", "amt", "frage", "plan", "stelle", "zeit"]
 
 
 def _corpus(path: Path, n: int) -> None:
     with path.open("w", encoding="utf-8") as fh:
         for i in range(n):
-            words = [WORDS[(i * 7 + k * k) % len(WORDS)] for k in range(60)]
+            rng = random.Random(i)
+            words = [rng.choice(WORDS) + rng.choice(SUFFIXES) for _ in range(60)]
             text = f"Meldung {i}: " + " ".join(words) + f". Es ging um {i * 13} Fälle."
             fh.write(json.dumps({"id": f"k{i}", "url": f"https://kill.test/{i}", "source": "kill.test",
                                  "published": f"2022-01-{1 + i % 28:02d}T{i % 24:02d}:00:00Z", "language": "de",

@@ -79,7 +79,13 @@ class IngestReport:
 
 def default_stages(settings: Settings) -> list[Stage]:
     """The stages of a normal ingest, in order."""
+    from storydiff.dedup.stage import DedupStage
+
     stages: list[Stage] = []
+    stages.append(DedupStage(settings.dedup))
+    from storydiff.cluster.stage import ClusterStage
+
+    stages.append(ClusterStage(settings.cluster))
     return stages
 
 

@@ -39,18 +39,45 @@ class DedupSettings:
     threshold: float = 0.5
     containment_threshold: float = 0.8
     seed: int = 1
+    #: weight of false negatives (1 - weight of false positives) when LSH bands are chosen;
+    #: candidates are verified exactly, so missing a pair costs more than checking one
+    lsh_recall_weight: float = 0.8
 
 
 @dataclass(frozen=True, slots=True)
 class ClusterSettings:
-    threshold: float = 0.3
+    #: an article joins the best story whose (time-decayed) similarity reaches this
+    threshold: float = 0.15
+    #: a story quiet for longer than this takes no new article
     window_hours: float = 72.0
     seed: int = 1
+    #: similarity is multiplied by exp(-gap / decay_hours), gap = time since the story's mean time
+    decay_hours: float = 24.0
+    #: extra weight of title and lead terms, of names, of numbers
+    title_weight: float = 1.0
+    name_weight: float = 1.0
+    number_weight: float = 0.3
+    #: factor on the names-and-numbers-only similarity (links across languages)
+    shared_weight: float = 1.0
+    #: only the first max_chars characters of a text are read
+    max_chars: int = 4000
+    #: an article looks up candidate stories by its query_terms highest-weighted features
+    query_terms: int = 24
+    #: at most this many candidates (most shared query terms first) are scored exactly
+    max_candidates: int = 64
+    #: a story centroid keeps at most this many features
+    centroid_terms: int = 400
+    #: two active stories whose centroids reach this similarity are merged (0 or above 1: never)
+    merge_threshold: float = 0.3
 
 
 @dataclass(frozen=True, slots=True)
 class CompareSettings:
     summary_sentences: int = 4
+    #: sentence similarity (0.7 dice of stems + 0.3 token-sort ratio) at which sentences are aligned
+    align_threshold: float = 0.45
+    #: at most this many conflicts (and refinements) are reported, most salient first
+    max_conflicts: int = 200
 
 
 @dataclass(frozen=True, slots=True)

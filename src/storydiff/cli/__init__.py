@@ -14,6 +14,11 @@ from pathlib import Path
 
 from storydiff import __version__
 from storydiff.cli import articles as articles_cmd
+from storydiff.cli import batch as batch_cmd
+from storydiff.cli import compare as compare_cmd
+from storydiff.cli import dedup as dedup_cmd
+from storydiff.cli import serve as serve_cmd
+from storydiff.cli import stories as stories_cmd
 from storydiff.cli.common import CommandContext
 from storydiff.errors import StorydiffError
 from storydiff.settings import Settings, default_db_path
@@ -21,7 +26,7 @@ from storydiff.settings import Settings, default_db_path
 __all__ = ["build_parser", "main"]
 
 #: command modules, each with ``register(subparsers)``
-COMMAND_MODULES = [articles_cmd]
+COMMAND_MODULES = [articles_cmd, dedup_cmd, serve_cmd, compare_cmd, stories_cmd, batch_cmd]
 
 
 class _Parser(argparse.ArgumentParser):

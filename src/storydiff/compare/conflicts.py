@@ -24,66 +24,18 @@ pairs, so one disagreement is reported once with all its sources.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from storydiff.compare.align import Unit
-from storydiff.compare.lexicon import ACTIONS, NOUN_CLASSES, WEEKDAYS, concept_of
+from storydiff.compare.matching import ArticleFacts, context_of, fold, match_facts
 from storydiff.model import Conflict, Fact, FactValue
 from storydiff.text.normalize import normalize
-from storydiff.text.tokens import word_spans
 
-__all__ = ["ArticleFacts", "find_conflicts"]
+__all__ = ["ArticleFacts", "context_of", "find_conflicts"]
 
 _HIGH_STAKES = {"dead": 1.0, "injured": 0.8, "arrested": 0.8, "missing": 0.8, "evacuated": 0.6}
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleFacts:
-    """One article's facts with the context set of every sentence (keyed by sentence start)."""
-
-    article: int
-    label: str
-    facts: tuple[Fact, ...]
-    contexts: dict[int, frozenset[str]]
-
-
-def _fold(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
-
-
-def context_of(unit: Unit) -> frozenset[str]:
-    """Stems plus anchors that survive translation: names, figures, concepts."""
-    extra: set[str] = set()
-    for i, (s, _e, tok) in enumerate(word_spans(unit.sentence.text, lower=False)):
-        low = tok.lower()
-        if tok[0].isdigit():
-            extra.add("#" + tok.replace(".", "").replace(",", ""))
-        elif tok[0].isupper() and i > 0 and s > 0:
-            extra.add("@" + _fold(tok)[:5])
-        for table in (ACTIONS, NOUN_CLASSES, WEEKDAYS):
-            c = concept_of(low, table)
-            if c is not None:
-                extra.add("$" + c)
-    return unit.stems | frozenset(extra)
-
-
-def _sim(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return 2 * len(a & b) / (len(a) + len(b))
-
-
-def _threshold(fact: Fact) -> float:
-    if fact.kind == "number":
-        return 0.2 if not fact.key.endswith("+-") else 0.3
-    if fact.kind == "date-time":
-        return 0.35
-    return 0.0
 
 
 def _judge_numbers(a: FactValue, b: FactValue) -> tuple[str, str, float] | None:
@@ -93,6 +45,11 @@ def _judge_numbers(a: FactValue, b: FactValue) -> tuple[str, str, float] | None:
     overlap = va["low"] <= hi_b and vb["low"] <= hi_a
     if va["anchor"] is not None and vb["anchor"] is not None:
         if va["anchor"] == vb["anchor"]:
+            bounds = {va["qualifier"], vb["qualifier"]}
+            if ">" in bounds and any(v.text.lower().startswith(_INCLUSIVE) for v in (a, b)):
+                return None  # "mindestens 4" includes "4"
+            if bounds in ({">", "="}, {">", "~"}, {"<", "="}, {"<", "~"}, {">", "<"}):
+                return "conflict", f"the same figure bounded differently: {a.text!r} vs {b.text!r}", 0.25
             return None
         if (va["qualifier"] == "range" and va["low"] <= vb["anchor"] <= hi_a) or (
                 vb["qualifier"] == "range" and vb["low"] <= va["anchor"] <= hi_b):
@@ -109,6 +66,10 @@ def _judge_numbers(a: FactValue, b: FactValue) -> tuple[str, str, float] | None:
 
 def _judge(fa: Fact, fb: Fact) -> tuple[str, str, float] | None:
     a, b = fa.value, fb.value
+    if fa.key == "score" or fb.key == "score":
+        if fa.key != fb.key or a.value == b.value:
+            return None
+        return "conflict", f"different scores: {a.text!r} vs {b.text!r}", 0.8
     if fa.kind == "number":
         return _judge_numbers(a, b)
     if fa.kind == "date-time":
@@ -130,6 +91,25 @@ def _judge(fa: Fact, fb: Fact) -> tuple[str, str, float] | None:
     return None
 
 
+_TRANSLIT = (("ou", "u"), ("yy", "y"), ("yj", "y"), ("ij", "i"), ("j", "y"), ("w", "v"), ("ss", "s"), ("sch", "sh"))
+_INCLUSIVE = ("mindestens", "wenigstens", "at least", "au moins", "al menos", "por lo menos", "не менее", "minst")
+
+
+def _same_spelling(p: str, q: str) -> bool:
+    """Two spellings of one name: same after folding accents and common transliterations,
+    or one is the other plus a case ending (``Palast``/``Palasts``)."""
+    def norm(w: str) -> str:
+        w = fold(w).rstrip("'’")
+        for x, y in _TRANSLIT:
+            w = w.replace(x, y)
+        return w.rstrip("y")
+    a, b = norm(p), norm(q)
+    if a == b:
+        return True
+    short, long_ = sorted((fold(p), fold(q)), key=len)
+    return long_.startswith(short) and long_[len(short):] in ("s", "es", "n", "en", "'s", "’s")
+
+
 def _name_conflicts(items: Sequence[ArticleFacts]) -> list[tuple[Fact, Fact, str, float]]:
     names: dict[str, tuple[int, Fact]] = {}
     for af in items:
@@ -148,7 +128,9 @@ def _name_conflicts(items: Sequence[ArticleFacts]) -> list[tuple[Fact, Fact, str
             if sum(same) != len(tx) - 1:
                 continue
             p, q = next((p, q) for p, q in zip(tx, ty, strict=True) if p != q)
-            if p[0].lower() == q[0].lower() and len(p) > 3 and fuzz.ratio(p.lower(), q.lower()) >= 75:
+            if _same_spelling(p, q):
+                continue  # accents, transliteration or an inflection: no disagreement
+            if p[0].lower() == q[0].lower() and len(p) > 3 and fuzz.ratio(p.lower(), q.lower()) >= 80:
                 out.append((names[x][1], names[y][1], f"one person spelled two ways: {x!r} vs {y!r}", 0.6))
     return out
 
@@ -158,33 +140,26 @@ def find_conflicts(items: Sequence[ArticleFacts]) -> tuple[list[Conflict], list[
     found: list[tuple[str, Fact, Fact, str, float]] = []
     for i, A in enumerate(items):
         for B in items[i + 1:]:
-            by_key: dict[tuple[str, str], list[Fact]] = defaultdict(list)
-            for fb in B.facts:
-                if fb.kind in ("number", "date-time", "quote") and not fb.key.startswith(("?+-", "quote:?")):
-                    by_key[fb.kind, fb.key].append(fb)
-            cands: list[tuple[float, int, int, Fact, Fact]] = []
-            for ia, fa in enumerate(A.facts):
-                for ib, fb in enumerate(by_key.get((fa.kind, fa.key), [])):
-                    ca = A.contexts.get(fa.attributes["sentence"][0], frozenset())
-                    cb = B.contexts.get(fb.attributes["sentence"][0], frozenset())
-                    sim = _sim(ca, cb)
-                    if sim >= _threshold(fa):
-                        agree = _judge(fa, fb) is None
-                        cands.append((-(sim + (0.25 if agree else 0.0)), ia, ib, fa, fb))
-            cands.sort(key=lambda c: (c[0], c[1], c[2]))
-            used_a: set[int] = set()
-            used_b: set[tuple[str, str, int]] = set()
-            for _, ia, ib, fa, fb in cands:
-                if ia in used_a or (fb.kind, fb.key, ib) in used_b:
-                    continue
-                used_a.add(ia)
-                used_b.add((fb.kind, fb.key, ib))
+            for pair in match_facts(A, B, lambda x, y: _judge(x, y) is None):
+                verdict = _judge(pair.a, pair.b)
+                if verdict is not None:
+                    conf = min(1.0, 0.5 + pair.score)
+                    found.append((verdict[0], pair.a, pair.b, verdict[1], verdict[2] * conf))
+            for fa, fb in _quote_pairs(A, B):
                 verdict = _judge(fa, fb)
                 if verdict is not None:
                     found.append((verdict[0], fa, fb, verdict[1], verdict[2]))
     for fa, fb, why, sal in _name_conflicts(items):
         found.append(("conflict", fa, fb, why, sal))
     return _merge([f for f in found if f[0] == "conflict"]), _merge([f for f in found if f[0] == "refinement"])
+
+
+def _quote_pairs(a: ArticleFacts, b: ArticleFacts) -> list[tuple[Fact, Fact]]:
+    by_key: dict[str, list[Fact]] = defaultdict(list)
+    for fb in b.facts:
+        if fb.kind == "quote" and fb.key != "quote:?":
+            by_key[fb.key].append(fb)
+    return [(fa, fb) for fa in a.facts if fa.kind == "quote" for fb in by_key.get(fa.key, [])]
 
 
 def _salience(fact: Fact, base: float, n_values: int) -> float:
@@ -197,7 +172,7 @@ def _merge(found: list[tuple[str, Fact, Fact, str, float]]) -> list[Conflict]:
     merged: dict[tuple[str, str, str, str], tuple[Fact, str, float, dict[tuple[str, int], FactValue]]] = {}
     for _, fa, fb, why, sal in found:
         va, vb = repr(fa.value.value), repr(fb.value.value)
-        if fa.kind == "number":
+        if fa.kind == "number" and isinstance(fa.value.value, dict):
             va, vb = repr(fa.value.value["anchor"]), repr(fb.value.value["anchor"])
         if (va, fa.value.article) > (vb, fb.value.article):
             fa, fb, va, vb = fb, fa, vb, va

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from typing import Any
 
 import simplemma
@@ -41,13 +42,17 @@ __all__ = ["extract_facts", "facts_in_sentence"]
 
 _WEEKDAY = re.compile(
     r"\b(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")"
-    r"(vormittag|nachmittag|morgen|abend|nacht|mittag)?(?:\s+(morning|afternoon|evening|night|matin|soir))?\b",
+    r"(vormittag|nachmittag|morgen|abend|nacht|mittag)?(?:\s+(?:gegen\s+|am\s+)?"
+    r"(morning|afternoon|evening|night|matin|soir|Mittag|Vormittag|Nachmittag|Abend))?\b",
     re.IGNORECASE)
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE = re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTH_ALT})\b|\b({_MONTH_ALT})\s+(\d{{1,2}})\b", re.IGNORECASE)
 _CLOCK = re.compile(
     r"(?<![\d.,])(\d{1,2})(?:[.:](\d{2}))?\s*(Uhr|h\b|a\.m\.|p\.m\.|am\b|pm\b|heures?\b)"
-    r"|(?:\b(?:um|gegen|at|à|около|a las)\s+)(\d{1,2})[.:](\d{2})\b", re.IGNORECASE)
+    r"|(?:\b(?:um|gegen|at|à|около|a las|в)\s+)(\d{1,2})[.:](\d{2})\b"
+    r"|\b([01]\d|2[0-3])([0-5]\d)(?=\s+(?:GMT|UTC|BST))", re.IGNORECASE)
+_SCORE = re.compile(r"(?<![\d.:,(/-])(\d{1,2}) ?[:-] ?(\d{1,2})(?![\d:.,/-]|\s*(?:Uhr|h\b|[ap]\.?m\b|GMT|UTC|BST|MESZ))")
+_MATCH_MINUTE = re.compile(r"\((\d{1,3})\.\)|\b(\d{1,3})\.\s+(?:Minute|Spielminute)\b|\b(\d{1,3})(?:st|nd|rd|th)\s+minute\b")
 _QUOTE = re.compile(r"„([^“”\"]{3,}?)[“”\"]|»([^«]{3,}?)«|«([^»]{3,}?)»|“([^”“]{3,}?)”|\"([^\"]{3,}?)\"")
 _CAP = re.compile(r"[A-ZÄÖÜÉÈÁÍÓÚÑŠČŽА-ЯЁ][\w'’-]*"
                   r"(?:(?:\s+(?:de|von|van|der|bin|al|da))?\s+[A-ZÄÖÜÉÈÁÍÓÚÑŠČŽА-ЯЁ][\w'’-]*)*")
@@ -62,16 +67,32 @@ def _fv(label: str, base: int, start: int, end: int, text: str, value: Any) -> F
     return FactValue(article=label, text=text[start:end], start=base + start, end=base + end, value=value)
 
 
+_SECONDS = {"second": 1.0, "minute": 60.0, "hour": 3600.0}
+
+
 def _number_facts(label: str, sent: Sentence) -> list[Fact]:
     out = []
     for q in find_quantities(sent.text):
         if q.noun is None and q.action is None:
             continue
-        key = f"{q.noun or '?'}+{q.action or '-'}"
-        value = {"low": q.low, "high": None if math.isinf(q.high) else q.high, "anchor": q.anchor,
-                 "qualifier": q.qualifier}
-        out.append(Fact("number", key, _fv(label, sent.start, q.start, q.end, sent.text, value),
-                        {"sentence": [sent.start, sent.end], "noun": q.noun_word}))
+        span = _fv(label, sent.start, q.start, q.end, sent.text, None)
+        attrs = {"sentence": [sent.start, sent.end], "noun": q.noun_word, "dimension": q.dimension}
+        if q.noun == "century" and q.anchor is not None:
+            out.append(Fact("date-time", "when:century", replace(span, value=f"{q.anchor:g}"), attrs))
+            continue
+        noun, scale = q.noun, 1.0
+        if noun in _SECONDS:  # durations compare across units: "eine halbe Minute" vs "20 Sekunden"
+            noun, scale = "duration", _SECONDS[noun]
+        key = f"{noun or '?'}+{q.action or '-'}"
+        value = {"low": q.low * scale, "high": None if math.isinf(q.high) else q.high * scale,
+                 "anchor": None if q.anchor is None else q.anchor * scale, "qualifier": q.qualifier}
+        out.append(Fact("number", key, replace(span, value=value), attrs))
+    for m in _SCORE.finditer(sent.text):
+        a, b = m.group(1), m.group(2)
+        if (len(a) > 1 and a[0] == "0") or (len(b) > 1 and b[0] == "0") or max(int(a), int(b)) > 15:
+            continue  # "6:05" is a time, not a score
+        out.append(Fact("number", "score", _fv(label, sent.start, m.start(), m.end(), sent.text, f"{a}:{b}"),
+                        {"sentence": [sent.start, sent.end]}))
     return out
 
 
@@ -87,7 +108,7 @@ def _when_facts(label: str, sent: Sentence) -> list[Fact]:
     for m in _CLOCK.finditer(sent.text):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        hour, minute = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(5))
+        hour, minute = next((m.group(k), m.group(k + 1)) for k in (1, 4, 6) if m.group(k))
         h = int(hour)
         if m.group(3) and m.group(3).lower().startswith("p") and h < 12:
             h += 12
@@ -96,6 +117,13 @@ def _when_facts(label: str, sent: Sentence) -> list[Fact]:
         value = f"{h:02d}:{int(minute or 0):02d}"
         out.append(Fact("date-time", "when:clock", _fv(label, sent.start, m.start(), m.end(), sent.text, value),
                         {"sentence": [sent.start, sent.end]}))
+    for m in _MATCH_MINUTE.finditer(sent.text):
+        minute = next(g for g in m.groups() if g)
+        if 0 < int(minute) <= 130:
+            who = re.findall(r"[A-ZÄÖÜ][\w-]+", sent.text[max(0, m.start() - 40):m.start()])
+            out.append(Fact("date-time", "when:minute",
+                            _fv(label, sent.start, m.start(), m.end(), sent.text, f"{int(minute)}'"),
+                            {"sentence": [sent.start, sent.end], "who": who[-1] if who else None}))
     for m in _WEEKDAY.finditer(sent.text):
         day = WEEKDAYS[m.group(1).lower()]
         part = m.group(2) or m.group(3)
@@ -175,7 +203,11 @@ def facts_in_sentence(label: str, sent: Sentence, lang: str, last_speaker: str |
                       ) -> tuple[list[Fact], str | None]:
     """The facts of one sentence and the speaker to carry over to the next one."""
     quotes, speaker = _quote_facts(label, sent, last_speaker)
-    facts = _when_facts(label, sent) + _number_facts(label, sent) + quotes + _name_facts(label, sent, lang)
+    when = _when_facts(label, sent)
+    minutes = [(f.value.start, f.value.end) for f in when if f.key == "when:minute"]
+    numbers = [f for f in _number_facts(label, sent)
+               if not any(a < f.value.end and f.value.start < b for a, b in minutes)]
+    facts = when + numbers + quotes + _name_facts(label, sent, lang)
     facts.sort(key=lambda f: (f.value.start, f.kind))
     return facts, speaker
 

@@ -16,10 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from storydiff.compare.numwords import NUMBER_WORDS
+
 __all__ = [
     "ACTIONS",
     "ACTION_PHRASES",
     "APPROX",
+    "DIMENSIONS",
     "CLOCK_WORDS",
     "LOWER_BOUND",
     "MONTHS",
@@ -28,6 +31,7 @@ __all__ = [
     "SCALES",
     "SPEECH_VERBS",
     "STOPWORDS",
+    "TOLL_WORDS",
     "UPPER_BOUND",
     "VAGUE",
     "WEEKDAYS",
@@ -50,16 +54,16 @@ ACTIONS = _table(
         "killed kill dead died deaths death fatalit "
         "mort morts tué tués décès décéd "
         "muert murier murió fallecid fallec "
-        "погиб убит умер смерт жертв "
+        "погиб убит умер смерт жертв гибел "
         "doden dode omgekomen mortos",
         "injured": "verletzt verletzte verwundet schwerverletzt leichtverletzt "
-        "injur wounded hurt blessé blessés herid lesionad ранен пострадав gewond feridos",
+        "injur wounded hurt blessé blessés herid lesionad ранен пострадав ранил gewond feridos",
         "arrested": "festgenommen festnahm festgesetzt verhaftet inhaftiert "
         "arrest detain detained interpell arrêté arrêtés "
         "detenid détenu arrestad задерж арест",
         "missing": "vermisst missing disparu desaparecid пропа",
         "evacuated": "evakuiert evacuat évacu evacuad эвакуир",
-        "damaged": "zerstört beschädigt überflutet destroyed damaged flooded inondé détruit destruid",
+        "damaged": "zerstört zerstörten beschädigt überflutet destroyed damaged flooded inondé détruit destruid inundad разруш затоплен",
     }
 )
 
@@ -79,88 +83,63 @@ ACTION_PHRASES = {
     "unter wasser": "damaged",
 }
 
-#: nouns counted by a number -> class; person words collapse into ``person``
+#: nouns counted by a number -> class; generic person words collapse into ``person``,
+#: groups that are counted separately (children, soldiers, civilians, police) keep their own class
 NOUN_CLASSES = _table(
     {
         "person": "mensch person leute bürger einwohner bewohner anwohner demonstrant demonstrierend protestier "
-        "zivilist soldat polizist kriminell opfer todesopf tote toten verletzt passagier reisend fahrgäst "
+        "kriminell opfer todesopf tote toten verletzt passagier reisend fahrgäst erwachsen "
         "autofahrer insass gäst gast teilnehm "
-        "people persons person resident civilian soldier protester demonstrator passenger victim guest "
-        "personne civil soldat manifestant habitant victime "
-        "persona civil soldado manifestant habitant víctima "
-        "человек люд жител граждан",
-        "child": "kind kinder children child enfant niño niña детей дет",
+        "people persons person resident protester demonstrator passenger victim guest adult lives "
+        "personne manifestant habitant victime adulte passager vies "
+        "persona manifestant habitant víctima adulto pasajero vidas "
+        "человек люд жител граждан пассажир",
+        "child": "kind kinder children child enfant niño niña menor детей дет ребён",
+        "soldier": "soldat soldier troops militär kämpfer fighter combattant militar военн военнослужащ",
+        "civilian": "zivilist civilian civil civils civiles мирных мирные",
+        "police": "polizist police officer policier agente полицейск",
         "percent": "prozent percent per cent pour cent por ciento %",
         "euro": "euro € eur",
         "dollar": "dollar $ usd",
         "pound": "pfund pound £",
-        "meter": "meter metern metres meters metro mètre m",
-        "kilometer": "kilometer kilometern km kilometres kilometers kilómetro",
-        "year": "jahr jahre jahren year years años año лет год",
+        "meter": "meter metern metres meters metro mètre m метр",
+        "kilometer": "kilometer kilometern km kilometres kilometers kilómetro километр",
+        "year": "jahr jahre jahren year years años año an ans лет год",
+        "century": "jahrhundert century centuries siècle siglo век",
         "day": "tag tage tagen day days jour jours día días дн",
         "hour": "stunde stunden hour hours heure heures hora horas час",
         "minute": "minute minuten minutes minutos минут",
         "second": "sekunde sekunden second seconds secondes segundos секунд",
         "age": "jährig jährige jährigen year-old",
-        "page": "seite seiten page pages página",
+        "page": "seite seiten seitig page pages página",
         "seat": "sitz sitze mandat seat seats siège escaño",
-        "ministry": "ministerposten ministerium ministerien ressort minister ministries",
-        "house": "haus häuser gebäude houses homes buildings maison casa",
-        "tank": "panzer tanks chars tanques",
+        "vote": "stimme stimmen vote votes voix votos голос",
+        "ministry": "ministerposten ministerium ministerien ressort minister ministries regierungsmitglied "
+        "ministère ministro министр",
+        "house": "haus häuser gebäude wohnhäuser houses homes buildings maison casa дом",
+        "tank": "panzer tanks chars tanques танк",
+        "matchday": "spieltag matchday matchdays journée jornada тур",
+        "goal": "tor tore treffer goal goals but buts gol goles гол",
+        "aircraft": "flugzeug flugzeuge kampfjet aircraft plane planes jets avion avions avión самолёт самолет",
+        "helicopter": "hubschrauber helikopter helicopter hélicoptère helicóptero вертолёт вертолет",
+        "rocket": "rakete raketen missile missiles rocket rockets missile misil ракет",
     }
 )
 
-#: words for numbers (exact values)
-NUMBER_WORDS: dict[str, float] = {
-    **{
-        w: float(i)
-        for i, ws in enumerate(
-            [
-                "null zero zéro cero",
-                "ein eine einen einem einer one un une uno una один одна",
-                "zwei two deux dos два две",
-                "drei three trois tres три",
-                "vier four quatre cuatro четыре",
-                "fünf five cinq cinco пять",
-                "sechs six seis шесть",
-                "sieben seven sept siete семь",
-                "acht eight huit ocho восемь",
-                "neun nine neuf nueve девять",
-                "zehn ten dix diez десять",
-                "elf eleven onze once",
-                "zwölf twelve douze doce",
-                "dreizehn thirteen",
-                "vierzehn fourteen",
-                "fünfzehn fifteen quince",
-                "sechzehn sixteen",
-                "siebzehn seventeen",
-                "achtzehn eighteen",
-                "neunzehn nineteen",
-                "zwanzig twenty vingt veinte двадцать",
-            ]
-        )
-        for w in ws.split()
-    },
-    "dreißig": 30,
-    "thirty": 30,
-    "vierzig": 40,
-    "forty": 40,
-    "fünfzig": 50,
-    "fifty": 50,
-    "hundert": 100,
-    "hundred": 100,
-    "cien": 100,
-    "tausend": 1000,
-    "thousand": 1000,
-    "mille": 1000,
-    "mil": 1000,
-    "dutzend": 12,
-    "dozen": 12,
-    "halbe": 0.5,
-    "half": 0.5,
-    "beiden": 2,
-    "both": 2,
-}
+#: adjectives of measure near a number ("96 Meter hoch", "haute de 93 m") -> dimension
+DIMENSIONS = _table(
+    {
+        "height": "hoch hohe hoher hohen höhe high tall height haut haute hauteur alto alta altura высот",
+        "length": "lang lange langen länge long length longue longueur largo длин",
+        "distance": "entfernt entfernung entfernten away distance distancia расстоян",
+        "speed": "geschwindigkeit windgeschwindigkeit böen speed gusts vitesse rafales velocidad скорост",
+        "depth": "tief tiefe depth deep profond profundidad глубин",
+        "weight": "schwer gewicht weigh weight poids peso вес",
+    }
+)
+
+#: words that themselves mean "the number of dead" ("Todeszahl 156", "death toll of 156")
+TOLL_WORDS = _table({"dead": "todeszahl opferzahl toll dodentol bilan balance число"})
 
 #: vague quantity words -> (low, high) inclusive range
 VAGUE: dict[str, tuple[float, float]] = {

@@ -25,18 +25,20 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storydiff.compare.lexicon import (
     ACTION_PHRASES,
     ACTIONS,
     APPROX,
+    DIMENSIONS,
     LOWER_BOUND,
     MONTHS,
     NOUN_CLASSES,
     NUMBER_WORDS,
     SCALES,
     STOPWORDS,
+    TOLL_WORDS,
     UPPER_BOUND,
     VAGUE,
     concept_of,
@@ -50,6 +52,8 @@ _SKIP_AFTER = frozenset({"uhr", "h", "gmt", "bst", "utc", "mesz", "mez", "a.m.",
 _ONES = frozenset({1.0})
 _PERSON_ACTIONS = frozenset({"dead", "injured", "arrested", "missing", "evacuated"})
 _CONJ = frozenset({"und", "and", "et", "y", "sowie", "while", "aber", "but", "и"})
+_PARTITIVE = frozenset({"von", "of", "de", "sur", "из", "der"})
+_ARTICLES = frozenset({"ein", "eine", "a", "an", "une", "un", "una", "uno"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +70,7 @@ class Quantity:
     noun: str | None
     noun_word: str | None
     action: str | None
+    dimension: str | None = None
 
     @property
     def vague(self) -> bool:
@@ -94,11 +99,15 @@ def parse_figure(token: str) -> float | None:
 
 
 def _modifier(lowered: list[str], i: int) -> str:
-    before = " ".join(lowered[max(0, i - 3) : i])
+    words = lowered[max(0, i - 4) : i]
+    skipped = 0
+    if words and words[-1] in _ARTICLES:  # "etwa eine halbe Minute"
+        words, skipped = words[:-1], 1
+    before = " ".join(words[-3:])
     for phrases, kind in ((LOWER_BOUND, ">"), (UPPER_BOUND, "<"), (APPROX, "~")):
         for p in phrases:
             if before == p or before.endswith(" " + p):
-                return kind + str(len(p.split()))
+                return kind + str(len(p.split()) + skipped)
     return "="
 
 
@@ -125,7 +134,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
         vague: tuple[float, float] | None = None
         if word[0].isdigit():
             gap = sentence[e : e + 1]
-            if gap in (":", "/") or nxt in _SKIP_AFTER or nxt.rstrip(".") in MONTHS or concept_of(nxt, MONTHS, 5):
+            if gap in (":", "/") or nxt.rstrip(".") in _SKIP_AFTER or nxt in _SKIP_AFTER or nxt.rstrip(".") in MONTHS or concept_of(nxt, MONTHS, 5):
                 i += 1
                 continue
             if (
@@ -162,6 +171,11 @@ def find_quantities(sentence: str) -> list[Quantity]:
             i += 1
             continue
         last = i
+        mult = NUMBER_WORDS.get(nxt, 0.0) if nxt not in SCALES else SCALES[nxt]
+        if vague is not None and mult >= 12:  # "mehrere Dutzend", "several hundred"
+            vague = (vague[0] * mult, vague[1] * mult)
+            last += 1
+            nxt = low[last + 1] if last + 1 < len(toks) else ""
         if value is not None and nxt in SCALES:
             value *= SCALES[nxt]
             last += 1
@@ -181,6 +195,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
         raw.append((i, last, value, rng))
         i = last + 1
     quantities: list[Quantity] = []
+    spans: list[tuple[int, int]] = []  # first and noun token of every quantity
     qpos = [r[0] for r in raw]
     for first, last, anchor, rng in raw:
         mod = _modifier(low, first) if anchor is not None else "="
@@ -189,7 +204,10 @@ def find_quantities(sentence: str) -> list[Quantity]:
         qual = "range" if anchor is not None and rng[0] != rng[1] else ("vague" if anchor is None else kind)
         start_tok = first - n_words
         noun, noun_word, noun_tok = None, None, last
-        for j in range(last + 1, min(last + 4, len(toks))):
+        hops = [j for j in range(last + 1, min(last + 4, len(toks)))]
+        if last + 3 < len(toks) and low[last + 1] in _PARTITIVE and toks[last + 2][2][0].isdigit():
+            hops = [last + 3]
+        for j in hops:
             w = toks[j][2]
             cls = concept_of(low[j], NOUN_CLASSES)
             if cls is None and concept_of(low[j], ACTIONS) in _PERSON_ACTIONS:
@@ -206,6 +224,13 @@ def find_quantities(sentence: str) -> list[Quantity]:
             action = action or concept_of(low[j], ACTIONS)
         if action is None:
             action = _nearest_action(toks, low, start_tok, noun_tok, qpos, sentence)
+        if action is None and any(concept_of(w, TOLL_WORDS) for w in low[max(0, start_tok - 6) : start_tok]):
+            action = "dead"  # "death toll rose to 156"
+        if noun is None and action in _PERSON_ACTIONS:
+            noun = "person"  # "26 killed", "more than 100 injured"
+        dimension = None
+        for j in range(max(0, start_tok - 4), min(len(toks), noun_tok + 4)):
+            dimension = dimension or concept_of(low[j], DIMENSIONS)
         end = toks[noun_tok][1]
         if sentence[end - 1] == "." and noun_tok > last:
             end -= 1
@@ -221,9 +246,22 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 noun=noun,
                 noun_word=noun_word,
                 action=action,
+                dimension=dimension,
             )
         )
-    return quantities
+        spans.append((start_tok, noun_tok))
+    return _share_actions(quantities, spans, low)
+
+
+def _share_actions(qs: list[Quantity], spans: list[tuple[int, int]], low: list[str]) -> list[Quantity]:
+    """Coordinated quantities share their verb: "45 adults and 5 children died"."""
+    out = list(qs)
+    for k in range(len(out) - 2, -1, -1):
+        between = low[spans[k][1] + 1 : spans[k + 1][0]]
+        if out[k].action is None and out[k + 1].action is not None and between and all(
+                w in _CONJ for w in between):
+            out[k] = replace(out[k], action=out[k + 1].action)
+    return out
 
 
 def _nearest_action(

@@ -121,7 +121,8 @@ def compare_articles(articles: Sequence[Article], settings: CompareSettings | No
         facts = extract_facts(art, [u.sentence for u in units[i]])
         all_facts.extend(facts)
         contexts = {u.sentence.start: context_of(u) for u in units[i]}
-        items.append(ArticleFacts(i, labels[i], tuple(facts), contexts))
+        lang = units[i][0].lang if units[i] else "de"
+        items.append(ArticleFacts(i, labels[i], tuple(facts), contexts, art.text, lang))
     conflicts, refinements = find_conflicts(items)
     return Comparison(
         articles=labels, shared=shared, unique=unique, facts=all_facts,

@@ -53,6 +53,53 @@ MIGRATIONS: dict[int, list[str]] = {
         END
         """,
     ],
+    2: [
+        # near-duplicate index (storydiff.store.dedup): one row per article, band keys, verified pairs
+        """
+        CREATE TABLE dedup_signatures (
+            article INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+            shingles INTEGER NOT NULL,
+            sig BLOB NOT NULL,
+            keys BLOB NOT NULL
+        )
+        """,
+        "CREATE TABLE dedup_bands (key INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (key, article))"
+        " WITHOUT ROWID",
+        """
+        CREATE TABLE dedup_pairs (
+            a TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            b TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            jaccard REAL NOT NULL,
+            containment REAL NOT NULL,
+            exact INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (a, b)
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX dedup_pairs_b ON dedup_pairs(b)",
+    ],
+    3: [
+        # stories (storydiff.store.stories): one row per story, one per assigned article, merge aliases
+        """
+        CREATE TABLE stories (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            headline TEXT NOT NULL DEFAULT '',
+            first_seen TEXT,
+            last_seen TEXT,
+            articles INTEGER NOT NULL DEFAULT 0
+        )
+        """,
+        "CREATE INDEX stories_last_seen ON stories(last_seen)",
+        """
+        CREATE TABLE story_articles (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            story_id TEXT NOT NULL,
+            score REAL NOT NULL DEFAULT 1.0
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX story_articles_story ON story_articles(story_id)",
+        "CREATE TABLE story_aliases (old_id TEXT PRIMARY KEY, story_id TEXT NOT NULL) WITHOUT ROWID",
+    ],
 }
 
 SCHEMA_VERSION = max(MIGRATIONS)

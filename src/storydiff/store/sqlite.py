@@ -5,9 +5,10 @@ per stage (:class:`~storydiff.store.articles.ArticleRepository`, ...), each taki
 store's connection, so the store stays the only place that speaks SQL.
 
 >>> from storydiff.store import Store
+>>> from storydiff.store.migrations import SCHEMA_VERSION
 >>> with Store.open(":memory:") as store:
-...     store.schema_version()
-1
+...     store.schema_version() == SCHEMA_VERSION
+True
 """
 
 from __future__ import annotations
@@ -33,6 +34,12 @@ class Store:
         from storydiff.store.articles import ArticleRepository
 
         self.articles = ArticleRepository(conn)
+        from storydiff.store.dedup import DedupRepository
+
+        self.dedup = DedupRepository(conn)
+        from storydiff.store.stories import StoryRepository
+
+        self.stories = StoryRepository(conn)
 
     @classmethod
     def open(cls, path: str | Path, *, migrate: bool = True) -> Store:

@@ -1,0 +1,272 @@
+"""What the HTTP API and the web pages do, written once over the store and the pipeline.
+
+Every function takes an open :class:`~storydiff.store.Store` (reads) or the app's
+:class:`Writer` (writes) and returns plain JSON-ready data. A stage that is not part of
+this installation (story grouping, comparison, passage alignment) raises
+:class:`StageUnavailable`, which the API answers with ``503`` and the pages with a notice:
+nothing is ever made up in its place.
+
+>>> from storydiff.store import Store
+>>> from storydiff.model import Article
+>>> from storydiff.settings import Settings
+>>> with Store.open(":memory:") as store:
+...     w = Writer(store, Settings(), stages=[])
+...     out = ingest(w, [Article(text="Ein kurzer Text.", url="https://x.test/1")])
+...     found = list_articles(store, ArticleQuery(limit=5))
+>>> (out["new"], len(found["articles"]))
+(1, 1)
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from storydiff.errors import InputError, NotFoundError
+from storydiff.model import Article, Passage, Story
+from storydiff.pipeline import Pipeline, Stage
+from storydiff.settings import Settings
+from storydiff.store import Store
+
+__all__ = [
+    "ArticleQuery",
+    "StageUnavailable",
+    "Writer",
+    "article_json",
+    "get_article",
+    "get_story",
+    "ingest",
+    "list_articles",
+    "list_stories",
+    "passage_json",
+    "reuse",
+    "story_json",
+    "story_of",
+]
+
+
+class StageUnavailable(Exception):
+    """A pipeline stage this request needs is not installed (or not built yet)."""
+
+    def __init__(self, stage: str) -> None:
+        super().__init__(f"stage not available: {stage}")
+        self.stage = stage
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleQuery:
+    """Filters shared by article and story listings."""
+
+    search: str | None = None
+    source: str | None = None
+    language: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def article_json(article: Article, *, text: bool = False) -> dict[str, Any]:
+    """The API's view of an article (the text only when asked)."""
+    data: dict[str, Any] = {
+        "id": article.id,
+        "external_id": article.external_id,
+        "url": article.url,
+        "source": article.source,
+        "title": article.title,
+        "published": _iso(article.published),
+        "language": article.language,
+        "content_hash": article.content_hash,
+        "chars": len(article.text),
+    }
+    if text:
+        data["text"] = article.text
+        data["metadata"] = article.metadata
+        data["origin"] = article.origin
+        data["ingested_at"] = _iso(article.ingested_at)
+    return data
+
+
+def story_json(story: Story) -> dict[str, Any]:
+    return {
+        "id": story.id,
+        "headline": story.headline,
+        "article_ids": list(story.article_ids),
+        "articles": len(story.article_ids),
+        "languages": list(story.languages),
+        "sources": list(story.sources),
+        "first_seen": _iso(story.first_seen),
+        "last_seen": _iso(story.last_seen),
+    }
+
+
+def passage_json(p: Passage) -> dict[str, Any]:
+    return {
+        "a_start": p.a_start,
+        "a_end": p.a_end,
+        "b_start": p.b_start,
+        "b_end": p.b_end,
+        "text": p.text,
+        "edits": [
+            {"a_text": e.a_text, "b_text": e.b_text, "a_start": e.a_start, "a_end": e.a_end,
+             "b_start": e.b_start, "b_end": e.b_end}
+            for e in p.edits
+        ],
+    }
+
+
+def list_articles(store: Store, q: ArticleQuery) -> dict[str, Any]:
+    """One page of articles, newest first, matching ``q``."""
+    found = store.articles.list(
+        search=q.search, source=q.source, language=q.language, since=q.since, until=q.until,
+        limit=q.limit, offset=q.offset, newest_first=True,
+    )
+    return {"articles": [article_json(a) for a in found], "limit": q.limit, "offset": q.offset}
+
+
+def get_article(store: Store, article_id: str) -> Article:
+    article = store.articles.get(article_id)
+    if article is None:
+        raise NotFoundError(f"no article with id {article_id!r}")
+    return article
+
+
+def _stories(store: Store) -> Any:
+    repo = getattr(store, "stories", None)
+    if repo is None:
+        raise StageUnavailable("stories")
+    return repo
+
+
+def story_of(store: Store, article_id: str) -> str | None:
+    """The id of the story ``article_id`` belongs to; ``None`` when stories are not available."""
+    repo = getattr(store, "stories", None)
+    if repo is None:
+        return None
+    found = repo.story_of(article_id)
+    if found is None or isinstance(found, str):
+        return found
+    return str(found.id)
+
+
+def list_stories(store: Store, q: ArticleQuery) -> list[Story]:
+    """Stories, most recently active first, with the article filters.
+
+    A ``search`` keeps the stories of the articles that match it (full-text search over
+    articles, at most 2000 hits), combined with the other filters on the story's articles.
+    """
+    repo = _stories(store)
+    if not q.search:
+        stories: list[Story] = repo.list(source=q.source, language=q.language, since=q.since, until=q.until,
+                                         limit=q.limit, offset=q.offset)
+        return stories
+    hits = store.articles.list(search=q.search, source=q.source, language=q.language, since=q.since,
+                               until=q.until, limit=2000, newest_first=True)
+    story_ids = dict.fromkeys(repo.stories_of([a.id for a in hits]).get(a.id) for a in hits)
+    found = [s for s in (repo.get(sid) for sid in story_ids if sid) if s is not None]
+    found = list({s.id: s for s in found}.values())
+    found.sort(key=lambda s: (s.last_seen is not None, s.last_seen or datetime.min, s.id), reverse=True)
+    return found[q.offset : q.offset + q.limit]
+
+
+def get_story(store: Store, story_id: str) -> Story:
+    story: Story | None = _stories(store).get(story_id)
+    if story is None:
+        raise NotFoundError(f"no story with id {story_id!r}")
+    return story
+
+
+def compare(articles: list[Article], settings: Settings) -> dict[str, Any]:
+    """The comparison of a story's reports (shared, unique, facts, conflicts, timeline, summary)."""
+    try:
+        from storydiff.compare import compare_articles
+    except ImportError as exc:
+        raise StageUnavailable("compare") from exc
+    result: dict[str, Any] = compare_articles(articles, settings.compare).to_json()
+    return result
+
+
+def reuse(store: Store, a_id: str, b_id: str, settings: Settings) -> dict[str, Any]:
+    """Passages of article ``a_id`` reused in ``b_id``, with both similarity figures (as ``storydiff reuse``)."""
+    try:
+        from storydiff.dedup.stage import compare_texts
+    except ImportError as exc:
+        raise StageUnavailable("dedup") from exc
+    a = get_article(store, a_id)
+    b = get_article(store, b_id)
+    found = compare_texts(a.text, b.text, settings.dedup)
+    return {
+        "a": a.id,
+        "b": b.id,
+        "jaccard": found.jaccard,
+        "containment": found.containment,
+        "passages": [passage_json(p) for p in found.passages],
+    }
+
+
+class Writer:
+    """The app's one writing pipeline: a store connection and a lock, so writes never interleave.
+
+    Readers open their own connections (WAL lets them read while this one writes).
+    """
+
+    def __init__(self, store: Store, settings: Settings, stages: list[Stage] | None = None) -> None:
+        self.store = store
+        self.settings = settings
+        self.pipeline = Pipeline(store, settings, stages=stages)
+        self.lock = threading.Lock()
+
+    def warm(self) -> None:
+        """Let stages load their in-memory state before the first write (stages with ``warm(store)``).
+
+        Runs under the write lock, so writes wait for it while reads go on.
+        """
+        with self.lock:
+            for stage in self.pipeline.stages:
+                hook = getattr(stage, "warm", None)
+                if callable(hook):
+                    hook(self.store)
+
+    def close(self) -> None:
+        with self.lock:
+            self.store.close()
+
+
+def _duplicates(store: Store, article: Article) -> list[str]:
+    """Ids with the same text, then verified near-duplicates (when the dedup stage is there)."""
+    same = [i for i in store.articles.same_content(article.content_hash) if i != article.id]
+    repo = getattr(store, "dedup", None)
+    if repo is not None:
+        for pair in repo.pairs([article.id]):
+            other = pair.b if pair.a == article.id else pair.a
+            if other not in same:
+                same.append(other)
+    return same
+
+
+def ingest(writer: Writer, items: Iterable[Article | InputError]) -> dict[str, Any]:
+    """Store ``items`` through the pipeline; report ids, duplicate groups and story assignments."""
+    with writer.lock:
+        report = writer.pipeline.ingest(items)
+        store = writer.store
+        ids = list(dict.fromkeys(report.article_ids))
+        duplicates: dict[str, list[str]] = {}
+        stories: dict[str, str | None] = {}
+        for article in store.articles.get_many(ids):
+            dups = _duplicates(store, article)
+            if dups:
+                duplicates[article.id] = dups
+            stories[article.id] = story_of(store, article.id)
+    out = report.as_dict()
+    out["ids"] = ids
+    out["duplicates"] = duplicates
+    out["stories"] = stories
+    out["stories_available"] = getattr(store, "stories", None) is not None
+    return out

@@ -1,0 +1,363 @@
+"""Online story clustering: each article, in publication order, joins its best story or opens one.
+
+Method (single-pass clustering in the TDT tradition, Allan et al. 1998; Miranda et al. 2018):
+
+1. The article's raw features (:mod:`storydiff.cluster.features`) are added to running
+   document frequencies, then weighted by ``idf = log((N+1)/(df+1)) + 1`` and normalised.
+2. Candidate stories come from an **inverted index** (feature -> stories) over the
+   *active* stories only: a story quiet for more than ``window_hours`` before the stream's
+   clock is moved to an archive index that only undated articles consult. The article's
+   ``query_terms`` heaviest features are looked up; the ``max_candidates`` stories sharing
+   the most query weight are scored exactly. No story is ever found by a scan.
+3. A candidate's score is the cosine between the article and the story centroid (sum of
+   its articles' unit vectors), or, when the article's language is new to the story, the
+   larger of that and ``shared_weight`` x the cosine over names and numbers only; times
+   ``exp(-gap / decay_hours)`` where ``gap`` is the distance to the story's mean time.
+   Articles of a quiet story (``t - last_seen > window_hours``) are never candidates.
+4. The best score at or above ``threshold`` wins (ties: the older story); otherwise the
+   article opens a story whose id is ``"st"`` + a hash of the article id (stable, never
+   renamed). Undated articles take no time penalty and do not move a story's times.
+
+Everything is deterministic: iteration orders are insertion orders and ties break on
+story creation order.
+
+>>> from datetime import datetime, UTC
+>>> from storydiff.model import Article
+>>> from storydiff.settings import ClusterSettings
+>>> c = OnlineClusterer(ClusterSettings())
+>>> day = datetime(2024, 3, 1, tzinfo=UTC)
+>>> a = c.add(Article(text="Das Hochwasser an der Oder erreicht Frankfurt (Oder); Pegel bei 6,2 Metern.",
+...                   url="https://x.test/1", language="de", published=day))
+>>> b = c.add(Article(text="In Frankfurt (Oder) steigt das Oder-Hochwasser weiter, der Pegel zeigt 6,2 Meter.",
+...                   url="https://x.test/2", language="de", published=day))
+>>> a.story_id == b.story_id, a.new, b.new
+(True, True, False)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from storydiff.cluster.features import FeatureExtractor, is_shared
+from storydiff.model import Article
+from storydiff.settings import ClusterSettings
+
+__all__ = ["Assignment", "OnlineClusterer", "StoryState", "article_hours", "story_id_for"]
+
+_ARCHIVE_TERMS = 48
+
+
+def article_hours(article: Article) -> float | None:
+    """Publication time in hours since the epoch, ``None`` when undated."""
+    return article.published.timestamp() / 3600.0 if article.published is not None else None
+
+
+def story_id_for(article_id: str) -> str:
+    """The id a story opened by ``article_id`` gets: ``"st"`` + 12 hex digits."""
+    return "st" + hashlib.blake2b(article_id.encode("utf-8"), digest_size=6).hexdigest()
+
+
+@dataclass(slots=True)
+class StoryState:
+    """What the clusterer keeps per story (centroid, its norms, times, languages, index terms)."""
+
+    id: str
+    seq: int
+    centroid: dict[str, float] = field(default_factory=dict)
+    norm2: float = 0.0
+    shared_norm2: float = 0.0
+    count: int = 0
+    first: float | None = None
+    last: float | None = None
+    time_sum: float = 0.0
+    timed: int = 0
+    languages: dict[str, int] = field(default_factory=dict)
+    indexed: set[str] = field(default_factory=set)
+    active: bool = True
+    merged_into: str | None = None
+
+    def mean_time(self) -> float | None:
+        return self.time_sum / self.timed if self.timed else None
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Where one article went: its story, the winning score and whether the story is new."""
+
+    article_id: str
+    story_id: str
+    score: float
+    new: bool
+    #: ids of stories that converged with this one and were merged into ``story_id``
+    merged: tuple[str, ...] = ()
+
+
+class OnlineClusterer:
+    """The in-memory state of online clustering (see the module docstring for the method)."""
+
+    def __init__(self, settings: ClusterSettings) -> None:
+        self.settings = settings
+        self.features = FeatureExtractor(settings)
+        self.df: dict[str, int] = {}
+        self.n_docs = 0
+        self.stories: dict[str, StoryState] = {}
+        self._by_seq: list[StoryState] = []
+        self._postings: dict[str, dict[int, None]] = {}
+        self._archive: dict[str, list[int]] = {}
+        self._expiry: list[tuple[float, int]] = []
+        self.clock: float | None = None
+
+    # -- features -------------------------------------------------------------------------
+    def _vector(self, article: Article, *, count: bool = True) -> dict[str, float]:
+        raw = self.features.extract(article.text, article.title, article.language)
+        if count:
+            self.n_docs += 1
+            for f in raw:
+                self.df[f] = self.df.get(f, 0) + 1
+        n = self.n_docs
+        vec = {f: w * (math.log((n + 1) / (self.df.get(f, 0) + 1)) + 1.0) for f, w in raw.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {f: v / norm for f, v in vec.items()}
+
+    # -- time ----------------------------------------------------------------------------
+    def _advance(self, hours: float) -> None:
+        if self.clock is not None and hours <= self.clock:
+            return
+        self.clock = hours
+        horizon = hours - self.settings.window_hours
+        while self._expiry and self._expiry[0][0] < horizon:
+            _last, seq = heapq.heappop(self._expiry)
+            story = self._by_seq[seq]
+            if story.active and story.last is not None and story.last < horizon:
+                self._retire(story)
+
+    def _retire(self, story: StoryState) -> None:
+        story.active = False
+        for term in story.indexed:
+            posting = self._postings.get(term)
+            if posting is not None:
+                posting.pop(story.seq, None)
+                if not posting:
+                    del self._postings[term]
+        top = sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:_ARCHIVE_TERMS]
+        story.centroid = dict(top)
+        story.norm2 = sum(v * v for _, v in top)
+        story.shared_norm2 = sum(v * v for k, v in top if is_shared(k))
+        story.indexed = set()
+        for term, _ in top:
+            self._archive.setdefault(term, []).append(story.seq)
+
+    # -- scoring -------------------------------------------------------------------------
+    def _candidates(self, vec: dict[str, float], undated: bool) -> list[StoryState]:
+        s = self.settings
+        query = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[: s.query_terms]
+        hits: dict[int, float] = {}
+        for term, weight in query:
+            for seq in self._postings.get(term, ()):
+                hits[seq] = hits.get(seq, 0.0) + weight
+            if undated:
+                for seq in self._archive.get(term, ()):
+                    hits[seq] = hits.get(seq, 0.0) + weight
+        best = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[: s.max_candidates]
+        out: dict[int, StoryState] = {}
+        for seq, _ in best:
+            story = self._by_seq[seq]
+            while story.merged_into is not None:
+                story = self.stories[story.merged_into]
+            out.setdefault(story.seq, story)
+        return list(out.values())
+
+    def _score(self, vec: dict[str, float], hours: float | None, language: str | None,
+               story: StoryState) -> tuple[float, float, float]:
+        """(score, dot, shared dot) of an article vector against a story."""
+        s = self.settings
+        if hours is not None and story.last is not None and hours - story.last > s.window_hours:
+            return 0.0, 0.0, 0.0
+        dot = 0.0
+        sdot = 0.0
+        cen = story.centroid
+        for f, v in vec.items():
+            c = cen.get(f)
+            if c is not None:
+                dot += v * c
+                if is_shared(f):
+                    sdot += v * c
+        score = dot / math.sqrt(story.norm2) if story.norm2 > 0 else 0.0
+        if language not in story.languages and story.shared_norm2 > 0:
+            svec_norm = math.sqrt(sum(v * v for f, v in vec.items() if is_shared(f))) or 1.0
+            shared = sdot / (math.sqrt(story.shared_norm2) * svec_norm)
+            score = max(score, s.shared_weight * shared)
+        mean = story.mean_time()
+        if hours is not None and mean is not None:
+            score *= math.exp(-abs(hours - mean) / s.decay_hours)
+        return score, dot, sdot
+
+    # -- updates -------------------------------------------------------------------------
+    def _open(self, article_id: str) -> StoryState:
+        sid = story_id_for(article_id)
+        n = 2
+        while sid in self.stories:
+            sid = f"{story_id_for(article_id)}-{n}"
+            n += 1
+        story = StoryState(id=sid, seq=len(self._by_seq))
+        self.stories[sid] = story
+        self._by_seq.append(story)
+        return story
+
+    def _join(self, story: StoryState, vec: dict[str, float], hours: float | None, language: str | None,
+              dot: float, sdot: float) -> None:
+        s = self.settings
+        cen = story.centroid
+        story.norm2 += 2.0 * dot + sum(v * v for v in vec.values())
+        story.shared_norm2 += 2.0 * sdot + sum(v * v for f, v in vec.items() if is_shared(f))
+        for f, v in vec.items():
+            cen[f] = cen.get(f, 0.0) + v
+        if len(cen) > s.centroid_terms * 3 // 2:
+            keep = sorted(cen.items(), key=lambda kv: (-kv[1], kv[0]))[: s.centroid_terms]
+            story.centroid = cen = dict(keep)
+            story.norm2 = sum(v * v for v in cen.values())
+            story.shared_norm2 = sum(v * v for k, v in cen.items() if is_shared(k))
+        story.count += 1
+        lang = language or ""
+        story.languages[lang] = story.languages.get(lang, 0) + 1
+        if hours is not None:
+            story.first = hours if story.first is None else min(story.first, hours)
+            if story.last is None or hours > story.last:
+                story.last = hours
+                heapq.heappush(self._expiry, (hours, story.seq))
+            story.time_sum += hours
+            story.timed += 1
+        terms = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[: s.query_terms]
+        target = self._postings if story.active else None
+        for term, _ in terms:
+            if term in story.indexed:
+                continue
+            if target is not None:
+                story.indexed.add(term)
+                target.setdefault(term, {})[story.seq] = None
+            else:
+                self._archive.setdefault(term, []).append(story.seq)
+
+    def add(self, article: Article) -> Assignment:
+        """Assign ``article`` (the next in time order) to a story and update the state."""
+        hours = article_hours(article)
+        if hours is not None:
+            self._advance(hours)
+        vec = self._vector(article)
+        best: tuple[float, int] | None = None
+        best_story: StoryState | None = None
+        dots = (0.0, 0.0)
+        candidates = self._candidates(vec, hours is None)
+        for story in candidates:
+            score, dot, sdot = self._score(vec, hours, article.language, story)
+            if score >= self.settings.threshold and (best is None or (score, -story.seq) > best):
+                best = (score, -story.seq)
+                best_story = story
+                dots = (dot, sdot)
+        if best_story is None or best is None:
+            story = self._open(article.id)
+            self._join(story, vec, hours, article.language, 0.0, 0.0)
+            return Assignment(article.id, story.id, 1.0, True, self._converge(story, candidates))
+        self._join(best_story, vec, hours, article.language, *dots)
+        merged = self._converge(best_story, candidates)
+        final = best_story
+        while final.merged_into is not None:
+            final = self.stories[final.merged_into]
+        return Assignment(article.id, final.id, best[0], False, merged)
+
+    def resolve(self, story_id: str) -> str:
+        """The id a story now lives under (itself unless it was merged into another)."""
+        story = self.stories.get(story_id)
+        while story is not None and story.merged_into is not None:
+            story = self.stories[story.merged_into]
+        return story.id if story is not None else story_id
+
+    def _similarity(self, a: StoryState, b: StoryState) -> float:
+        """Time-decayed cosine between two story centroids (shared space when no language is shared)."""
+        small, large = (a.centroid, b.centroid) if len(a.centroid) <= len(b.centroid) else (b.centroid, a.centroid)
+        dot = 0.0
+        sdot = 0.0
+        for f, v in small.items():
+            c = large.get(f)
+            if c is not None:
+                dot += v * c
+                if is_shared(f):
+                    sdot += v * c
+        score = dot / math.sqrt(a.norm2 * b.norm2) if a.norm2 > 0 and b.norm2 > 0 else 0.0
+        if not (a.languages.keys() & b.languages.keys()) and a.shared_norm2 > 0 and b.shared_norm2 > 0:
+            score = max(score, self.settings.shared_weight * sdot / math.sqrt(a.shared_norm2 * b.shared_norm2))
+        ta, tb = a.mean_time(), b.mean_time()
+        if ta is not None and tb is not None:
+            score *= math.exp(-abs(ta - tb) / self.settings.decay_hours)
+        return score
+
+    def _converge(self, story: StoryState, candidates: list[StoryState]) -> tuple[str, ...]:
+        """Merge ``story`` with candidate stories it has become similar to (the older one stays)."""
+        limit = self.settings.merge_threshold
+        if limit <= 0 or limit > 1:
+            return ()
+        merged: list[str] = []
+        for other in candidates:
+            if other is story or other.merged_into is not None or story.merged_into is not None:
+                continue
+            if self._similarity(story, other) >= limit:
+                keep, gone = (story, other) if story.seq < other.seq else (other, story)
+                self._absorb(keep, gone)
+                merged.append(gone.id)
+                story = keep
+        return tuple(merged)
+
+    def _absorb(self, keep: StoryState, gone: StoryState) -> None:
+        for f, v in gone.centroid.items():
+            keep.centroid[f] = keep.centroid.get(f, 0.0) + v
+        keep.norm2 = sum(v * v for v in keep.centroid.values())
+        keep.shared_norm2 = sum(v * v for k, v in keep.centroid.items() if is_shared(k))
+        keep.count += gone.count
+        for lang, n in gone.languages.items():
+            keep.languages[lang] = keep.languages.get(lang, 0) + n
+        keep.time_sum += gone.time_sum
+        keep.timed += gone.timed
+        if gone.first is not None:
+            keep.first = gone.first if keep.first is None else min(keep.first, gone.first)
+        if gone.last is not None and (keep.last is None or gone.last > keep.last):
+            keep.last = gone.last
+            heapq.heappush(self._expiry, (gone.last, keep.seq))
+        for term in gone.indexed:
+            posting = self._postings.get(term)
+            if posting is not None:
+                posting.pop(gone.seq, None)
+                if keep.active:
+                    posting[keep.seq] = None
+                    keep.indexed.add(term)
+        gone.indexed = set()
+        gone.centroid = {}
+        gone.active = False
+        gone.merged_into = keep.id
+
+    def place(self, article: Article, story_id: str) -> None:
+        """Replay a known assignment (rebuilding the state from the store)."""
+        hours = article_hours(article)
+        if hours is not None:
+            self._advance(hours)
+        vec = self._vector(article)
+        story = self.stories.get(story_id)
+        if story is None:
+            story = StoryState(id=story_id, seq=len(self._by_seq))
+            self.stories[story_id] = story
+            self._by_seq.append(story)
+        dot = sum(v * story.centroid.get(f, 0.0) for f, v in vec.items())
+        sdot = sum(v * story.centroid.get(f, 0.0) for f, v in vec.items() if is_shared(f))
+        self._join(story, vec, hours, article.language, dot, sdot)
+
+    def add_to(self, article: Article, story_id: str) -> Assignment:
+        """Put ``article`` into an existing story without scoring (e.g. a near-duplicate)."""
+        self.place(article, story_id)
+        return Assignment(article.id, story_id, 1.0, False)
+
+    def run(self, articles: Iterable[Article]) -> list[Assignment]:
+        """Assign every article of ``articles`` (already in time order)."""
+        return [self.add(a) for a in articles]

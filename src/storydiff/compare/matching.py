@@ -1,0 +1,228 @@
+"""Which facts of two articles speak about the same thing: matching by key over whole articles.
+
+Method: two facts are candidates when they have the same kind and key (``person+dead``,
+``house+damaged``, ``when:weekday``) — wherever they stand in their articles, not only
+in aligned sentences, since two outlets rarely word a fact alike ("ein Mensch starb"
+vs "hat drei Menschen das Leben gekostet"). A number whose action is missing also
+meets the same noun with an action (``tank+-`` and ``tank+damaged``), at a penalty.
+Each candidate is scored by how alike its two *contexts* are:
+
+* the sentence context (content stems plus language-independent anchors: names,
+  figures and lexicon concepts) and
+* the local context, the words within a few tokens of the fact (its own figure
+  removed), where a German compound meets its head (``Foulelfmeter`` ~ ``Elfmeter``)
+  and measure words count as concepts (``hoch``/``haute`` = *height*),
+
+``score = 0.4 * sentence + 0.6 * local``. Places are qualifiers: two counts naming
+different places ("in Brandenburg" / "in Bayern") are about different sets and never
+paired. A figure that is the only one of its key in both reports gets a bonus
+(:data:`SINGLETON_BONUS`). A candidate stands when its score reaches the threshold of its key's class
+(:data:`THRESHOLDS`): person counts with an action (dead, injured, arrested, missing,
+evacuated) are the salient figure of a story and need little context; units without
+an action (euros, percent, years) and times need more. Pairs are then taken one to
+one, agreeing values first (a report that states the other's figure somewhere agrees
+with it), then by score.
+
+>>> local_similarity(frozenset({"foulelfmet", "verschoss"}), frozenset({"elfmet", "verschoss"}))
+1.0
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from storydiff.compare.align import Unit, stems_of
+from storydiff.compare.lexicon import ACTIONS, DIMENSIONS, NOUN_CLASSES, WEEKDAYS, concept_of
+from storydiff.model import Fact
+from storydiff.text.tokens import word_spans
+
+__all__ = ["THRESHOLDS", "ArticleFacts", "Pair", "context_of", "local_similarity", "match_facts"]
+
+#: minimum score per class of key (see :func:`key_class`)
+THRESHOLDS = {"toll": 0.15, "count": 0.2, "unit": 0.25, "when": 0.3, "score": 0.15, "other": 0.3}
+_TOLL_ACTIONS = frozenset({"dead", "injured", "arrested", "missing", "evacuated"})
+_PEOPLE = frozenset({"person", "child", "soldier", "civilian", "police"})
+_UNITS = frozenset({"euro", "dollar", "pound", "percent", "meter", "kilometer", "year", "day", "duration", "age"})
+_PLACE = re.compile(r"\b(?i:in|im|en|à|au|aux|nach|в|во|near|bei)\s+(?i:der\s+|dem\s+|the\s+|la\s+|le\s+|el\s+)?"
+                    r"((?:[A-ZÄÖÜÉА-Я][\w-]+\s+)*[A-ZÄÖÜÉА-Я][\w-]+)")
+_WINDOW = 6
+#: added to the score of a pair whose values agree, so that agreeing statements pair first
+AGREE_BONUS = 0.25
+#: added when both facts are the only ones of their key in their articles
+SINGLETON_BONUS = 0.15
+#: a time, date or weekday pairs only when its local words are at least this alike
+MIN_LOCAL_WHEN = 0.15
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    """One article's facts, the context set of every sentence (by sentence start) and its text."""
+
+    article: int
+    label: str
+    facts: tuple[Fact, ...]
+    contexts: dict[int, frozenset[str]]
+    text: str = ""
+    lang: str = "de"
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two facts judged to be about the same thing, with the score of their contexts."""
+
+    a: Fact
+    b: Fact
+    score: float
+
+
+def fold(word: str) -> str:
+    """Lower-case ``word`` without accents (``Sébastien`` -> ``sebastien``)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
+
+
+def _anchors(text: str, skip_first: bool = True) -> set[str]:
+    extra: set[str] = set()
+    for i, (s, _e, tok) in enumerate(word_spans(text, lower=False)):
+        low = tok.lower()
+        if tok[0].isdigit():
+            extra.add("#" + tok.replace(".", "").replace(",", ""))
+        elif tok[0].isupper() and (not skip_first or (i > 0 and s > 0)):
+            extra.add("@" + fold(tok)[:5])
+        for table in (ACTIONS, NOUN_CLASSES, WEEKDAYS, DIMENSIONS):
+            c = concept_of(low, table)
+            if c is not None:
+                extra.add("$" + c)
+    return extra
+
+
+def context_of(unit: Unit) -> frozenset[str]:
+    """Stems plus anchors that survive translation: names, figures, concepts."""
+    return unit.stems | frozenset(_anchors(unit.sentence.text))
+
+
+def _sim(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def local_similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Dice of two stem sets where a compound matches its head (shorter stem >= 5 letters)."""
+    if not a or not b:
+        return 0.0
+
+    def hits(x: frozenset[str], y: frozenset[str]) -> int:
+        return sum(1 for w in x if w in y or any(len(v) >= 5 and (w.endswith(v) or v.endswith(w))
+                                                 for v in y if len(w) >= 5))
+
+    return (hits(a, b) + hits(b, a)) / (len(a) + len(b))
+
+
+def key_class(fact: Fact) -> str:
+    """``toll``, ``count``, ``unit``, ``when``, ``score`` or ``other`` (selects the threshold)."""
+    if fact.kind == "date-time":
+        return "when"
+    if fact.key == "score":
+        return "score"
+    if fact.kind != "number":
+        return "other"
+    noun, _, action = fact.key.partition("+")
+    if noun in _PEOPLE and action in _TOLL_ACTIONS:
+        return "toll"
+    if noun in _UNITS:
+        return "unit"
+    return "count"
+
+
+def _local(af: ArticleFacts, fact: Fact) -> frozenset[str]:
+    s0, s1 = fact.attributes["sentence"]
+    sent = af.text[s0:s1]
+    a, b = fact.value.start - s0, fact.value.end - s0
+    toks = word_spans(sent, lower=False)
+    before = [t for t in toks if t[1] <= a][-_WINDOW:]
+    after = [t for t in toks if t[0] >= b][:_WINDOW]
+    window = " ".join(t[2] for t in before + after)
+    stems = {w for w in stems_of(window, af.lang) if not w[0].isdigit()}
+    return frozenset(stems | {x for x in _anchors(window, skip_first=False) if x[0] == "$"})
+
+
+def _places(af: ArticleFacts, fact: Fact) -> frozenset[str]:
+    s0, s1 = fact.attributes["sentence"]
+    return frozenset(fold(m.group(1).split()[-1])[:5] for m in _PLACE.finditer(af.text[s0:s1]))
+
+
+def _compatible(fa: Fact, fb: Fact) -> float | None:
+    """Penalty for pairing two facts' keys (``None``: never)."""
+    if fa.kind != fb.kind:
+        return None
+    if fa.key == fb.key:
+        return 0.0
+    if fa.kind == "number" and "+" in fa.key and "+" in fb.key:
+        na, _, aa = fa.key.partition("+")
+        nb, _, ab = fb.key.partition("+")
+        if na == nb and na not in _PEOPLE and na != "?" and "-" in (aa, ab):
+            return 0.1
+    return None
+
+
+def match_facts(a: ArticleFacts, b: ArticleFacts, agree: Callable[[Fact, Fact], bool],
+                kinds: Sequence[str] = ("number", "date-time")) -> list[Pair]:
+    """One-to-one pairs of facts of ``a`` and ``b`` about the same thing (see module docstring)."""
+    fb_by_kind: dict[str, list[tuple[int, Fact]]] = {}
+    for ib, fb in enumerate(b.facts):
+        if fb.kind in kinds and not fb.key.startswith("?+"):
+            fb_by_kind.setdefault(fb.kind, []).append((ib, fb))
+    count_a = Counter(f.key for f in a.facts)
+    count_b = Counter(f.key for f in b.facts)
+    local_b: dict[int, frozenset[str]] = {}
+    cands: list[tuple[float, int, int, Fact, Fact, float]] = []
+    for ia, fa in enumerate(a.facts):
+        if fa.kind not in kinds or fa.key.startswith("?+"):
+            continue
+        la: frozenset[str] | None = None
+        for ib, fb in fb_by_kind.get(fa.kind, []):
+            penalty = _compatible(fa, fb)
+            if penalty is None:
+                continue
+            if la is None:
+                la = _local(a, fa)
+            lb = local_b.get(ib)
+            if lb is None:
+                lb = local_b[ib] = _local(b, fb)
+            sa = a.contexts.get(fa.attributes["sentence"][0], frozenset())
+            sb = b.contexts.get(fb.attributes["sentence"][0], frozenset())
+            score = 0.4 * _sim(sa, sb) + 0.6 * local_similarity(la, lb) - penalty
+            cls = key_class(fa)
+            if cls in ("unit", "count") and count_a[fa.key] == 1 and count_b[fb.key] == 1:
+                score += SINGLETON_BONUS  # the only figure of its kind in both reports
+            if fa.kind == "number":
+                pa, pb = _places(a, fa), _places(b, fb)
+                if pa and pb and not pa & pb:
+                    continue  # counts for different places
+            if fa.key == "when:minute" and (fa.attributes.get("who") is None
+                                            or fa.attributes.get("who") != fb.attributes.get("who")):
+                continue  # a match minute belongs to the player named just before it
+            if cls == "score" and not {x for x in sa & sb if x[0] == "@"}:
+                continue  # a score or a match minute needs a team or player named on both sides
+            loc = local_similarity(la, lb)
+            if cls == "when" and loc < MIN_LOCAL_WHEN:
+                continue  # two times of day are of one event only when said in like words
+            if score < THRESHOLDS[cls]:
+                continue
+            agreed = agree(fa, fb)
+            cands.append((-(score + (AGREE_BONUS if agreed else 0.0)), ia, ib, fa, fb, score))
+    cands.sort(key=lambda c: (c[0], c[1], c[2]))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out = []
+    for _, ia, ib, fa, fb, score in cands:
+        if ia in used_a or ib in used_b:
+            continue
+        used_a.add(ia)
+        used_b.add(ib)
+        out.append(Pair(fa, fb, score))
+    return out

@@ -1,0 +1,239 @@
+"""The batch job: dedup a corpus beyond one machine on Dask, with the embedded pipeline's results.
+
+Stages (every arrow between partitions is a hash shuffle, see
+:mod:`storydiff.distributed.frames`; the client holds task handles and small counts only):
+
+1. **read**: one task per shard (:mod:`~storydiff.distributed.shards`) reads articles with
+   the package's readers, prepares them like an ingest and computes shingles, MinHash
+   signatures and LSH band keys (:func:`~storydiff.distributed.kernels.article_frame`);
+2. **articles by id**: shuffle on the article's node number; the last record of an id wins;
+3. **candidates**: ``(band key, node)`` rows shuffled on the key; every bucket emits its
+   pairs; equal ``content_hash`` rows shuffled on the hash give the exact pairs;
+4. **verification**: pairs shuffled on ``a`` pick up ``a``'s shingles, then on ``b``
+   ``b``'s, and are verified like the embedded stage does;
+5. **groups**: connected components by large-star / small-star
+   (:mod:`~storydiff.distributed.components`), then a shuffle on the component label picks
+   the canonical member (earliest published, undated last, ties smallest id);
+6. **output**: every partition writes its own Parquet part file under ``out_dir``:
+   ``articles.parquet/`` (id, external_id, url, source, published, language, group, story)
+   and ``pairs.parquet/`` (a, b, jaccard, containment, exact).
+
+A lost worker costs only recomputation: persisted partitions keep their lineage, so the
+scheduler reruns what the dead worker held.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from storydiff.distributed import kernels as k
+from storydiff.distributed.components import connected_components
+from storydiff.distributed.frames import Frame, concat_frames, frame_len, frame_nbytes, shuffle, take
+from storydiff.distributed.shards import Shard, plan_shards, read_shard
+from storydiff.settings import Settings
+
+__all__ = ["BatchReport", "run_batch"]
+
+_MAX_ERRORS = 20
+
+
+@dataclass(slots=True)
+class BatchReport:
+    """What a batch run did and what it cost."""
+
+    out_dir: str
+    shards: int = 0
+    partitions: int = 0
+    articles: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+    pairs: int = 0
+    groups: int = 0
+    duplicates: int = 0
+    stories: int = 0
+    cc_rounds: int = 0
+    shuffle_bytes: int = 0
+    wall_s: float = 0.0
+
+    def summary(self) -> str:
+        return (f"articles {self.articles}, failed {self.failed}, pairs {self.pairs}, groups {self.groups}, "
+                f"duplicates {self.duplicates}, stories {self.stories} -> {self.out_dir} ({self.wall_s:.1f} s)")
+
+    def as_dict(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+
+def _read(shard: Shard, settings: Settings, part: int) -> tuple[Frame, tuple[int, list[str]]]:
+    frame, errors = k.article_frame(read_shard(shard, settings.ingest), settings, part)
+    return frame, (len(errors), errors[:_MAX_ERRORS])
+
+
+def _label_rows(labels: Frame, docs: Frame) -> Frame:
+    """``(node, label, published)`` of labelled nodes; both inputs hold the same node partition."""
+    if frame_len(labels) == 0:
+        return {}
+    pos = np.searchsorted(docs["node"], labels["node"])
+    return {"node": labels["node"], "label": labels["label"], "published": docs["published"][pos]}
+
+
+def _canonical(rows: Frame) -> Frame:
+    """``(node, group)``: each component's member with the smallest ``(published, node)``."""
+    if frame_len(rows) == 0:
+        return {}
+    order = np.lexsort((rows["node"], rows["published"], rows["label"]))
+    label, node = rows["label"][order], rows["node"][order]
+    starts = np.flatnonzero(np.r_[True, label[1:] != label[:-1]])
+    canon = np.repeat(node[starts], np.diff(np.r_[starts, len(label)]))
+    return {"node": node, "group": canon}
+
+
+def _write(table: Any, path: str) -> None:
+    import fsspec
+    import pyarrow.parquet as pq
+
+    with fsspec.open(path, "wb") as fh:
+        pq.write_table(table, fh)
+
+
+def _group_count(canon: Frame) -> int:
+    """Components in a partition of :func:`_canonical` rows (each lies in one partition)."""
+    return len(np.unique(canon["group"])) if frame_len(canon) else 0
+
+
+def _write_articles(docs: Frame, groups: Frame, path: str) -> tuple[int, int]:
+    """Write one articles part; returns ``(articles, non-canonical duplicates)`` in it."""
+    import pyarrow as pa
+
+    n = frame_len(docs)
+    group = docs["node"].copy() if n else np.empty(0, np.int64)
+    if frame_len(groups):
+        g = take(groups, np.argsort(groups["node"]))
+        pos = np.searchsorted(g["node"], group)
+        hit = pos < len(g["node"])
+        hit[hit] = g["node"][pos[hit]] == group[hit]
+        group[hit] = g["group"][pos[hit]]
+    published = docs["published"] if n else np.empty(0, np.int64)
+    dated = published != k.NO_DATE
+    table = pa.table({
+        "id": pa.array(list(docs.get("id", [])), pa.string()),
+        "external_id": pa.array(list(docs.get("external_id", [])), pa.string()),
+        "url": pa.array(list(docs.get("url", [])), pa.string()),
+        "source": pa.array(list(docs.get("source", [])), pa.string()),
+        "published": pa.array(np.where(dated, published, 0), pa.timestamp("us", tz="UTC"), mask=~dated),
+        "language": pa.array(list(docs.get("language", [])), pa.string()),
+        "group": pa.array([k.id_of(int(x)) for x in group], pa.string()),
+        "story": pa.array([None] * n, pa.string()),
+    })
+    _write(table, path)
+    canonical = int(np.sum(group == docs["node"])) if n else 0
+    return n, n - canonical
+
+
+def _write_pairs(pairs: Frame, path: str) -> int:
+    import pyarrow as pa
+
+    n = frame_len(pairs)
+    order = np.lexsort((pairs["b"], pairs["a"])) if n else np.empty(0, np.int64)
+    table = pa.table({
+        "a": pa.array([k.id_of(int(x)) for x in pairs["a"][order]] if n else [], pa.string()),
+        "b": pa.array([k.id_of(int(x)) for x in pairs["b"][order]] if n else [], pa.string()),
+        "jaccard": pa.array(pairs["jaccard"][order] if n else [], pa.float64()),
+        "containment": pa.array(pairs["containment"][order] if n else [], pa.float64()),
+        "exact": pa.array(pairs["exact"][order] if n else [], pa.bool_()),
+    })
+    _write(table, path)
+    return n
+
+
+def _prepare_out(out_dir: str) -> str:
+    import fsspec
+
+    fs, _, (root,) = fsspec.get_fs_token_paths(out_dir)
+    for name in ("articles.parquet", "pairs.parquet"):
+        target = f"{root.rstrip('/')}/{name}"
+        if fs.exists(target):
+            fs.rm(target, recursive=True)
+        fs.makedirs(target, exist_ok=True)
+    return out_dir.rstrip("/")
+
+
+class _Sizes:
+    """Collects delayed byte counts of shuffled partitions (persisted with their stage)."""
+
+    def __init__(self) -> None:
+        self.parts: list[Any] = []
+
+    def shuffle(self, parts: Sequence[Any], key: str | tuple[str, str], n: int) -> list[Any]:
+        from dask.delayed import delayed
+
+        out = shuffle(parts, key, n)
+        self.parts.extend(delayed(frame_nbytes, pure=True)(p) for p in out)
+        return out
+
+
+def run_batch(inputs: list[str], out_dir: str, settings: Settings, scheduler: str | None = None, workers: int = 2,
+              *, partitions: int | None = None, blocksize: int = 32 << 20, rows_per_shard: int = 50_000,
+              fmt: str | None = None) -> BatchReport:
+    """Find near-duplicate groups of ``inputs`` on Dask and write Parquet to ``out_dir`` (see module docstring).
+
+    Without ``scheduler`` a ``LocalCluster`` of ``workers`` single-threaded processes runs
+    the job; with one (``tcp://host:8786``) the job joins that cluster.
+    """
+    import importlib
+
+    from dask.delayed import delayed
+
+    dist: Any = importlib.import_module("distributed")
+
+    started = time.perf_counter()
+    shards = plan_shards(inputs, blocksize=blocksize, rows_per_shard=rows_per_shard, fmt=fmt)
+    out = _prepare_out(out_dir)
+    report = BatchReport(out_dir=out_dir, shards=len(shards))
+    cluster = None if scheduler else dist.LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=":0")
+    client = dist.Client(scheduler or cluster)
+    try:
+        n = partitions or max(2, min(len(shards), 256))
+        report.partitions = n
+        sizes = _Sizes()
+        read = [delayed(_read, nout=2, pure=True)(s, settings, i) for i, s in enumerate(shards)]
+        docs = [delayed(k.latest_per_node, pure=True)(p) for p in sizes.shuffle([r[0] for r in read], "node", n)]
+        bands = sizes.shuffle([delayed(k.band_rows, pure=True)(d) for d in docs], "key", n)
+        hashes = sizes.shuffle([delayed(k.exact_rows, pure=True)(d) for d in docs], "hkey", n)
+        cands = [delayed(concat_frames, pure=True)([delayed(k.bucket_pairs, pure=True)(b),
+                                                    delayed(k.exact_pairs, pure=True)(h)])
+                 for b, h in zip(bands, hashes, strict=True)]
+        by_a = sizes.shuffle(cands, "a", n)
+        with_a = [delayed(k.join_side, pure=True)(p, d, "a") for p, d in zip(by_a, docs, strict=True)]
+        by_b = sizes.shuffle(with_a, "b", n)
+        verified = [delayed(k.verify, pure=True)(delayed(k.join_side, pure=True)(p, d, "b"), settings)
+                    for p, d in zip(by_b, docs, strict=True)]
+        persisted = client.persist([*docs, *verified, *[r[1] for r in read]])
+        docs, verified, errs = persisted[:n], persisted[n : 2 * n], persisted[2 * n :]
+        labels, report.cc_rounds = connected_components(client, verified, n)
+        rows = [delayed(_label_rows, pure=True)(lab, d) for lab, d in zip(labels, docs, strict=True)]
+        canon = [delayed(_canonical, pure=True)(p) for p in sizes.shuffle(rows, "label", n)]
+        groups = sizes.shuffle(canon, "node", n)
+        art = [delayed(_write_articles)(d, g, f"{out}/articles.parquet/part-{j:05d}.parquet")
+               for j, (d, g) in enumerate(zip(docs, groups, strict=True))]
+        prs = [delayed(_write_pairs)(v, f"{out}/pairs.parquet/part-{j:05d}.parquet") for j, v in enumerate(verified)]
+        ngroups = [delayed(_group_count, pure=True)(c) for c in canon]
+        art_counts, pair_counts, err_info, byte_counts, group_counts = client.compute(
+            [art, prs, errs, sizes.parts, ngroups], sync=True)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    report.articles = sum(c[0] for c in art_counts)
+    report.groups = sum(group_counts)
+    report.duplicates = sum(c[1] for c in art_counts)
+    report.pairs = sum(pair_counts)
+    report.failed = sum(e[0] for e in err_info)
+    report.errors = [msg for e in err_info for msg in e[1]][:_MAX_ERRORS]
+    report.shuffle_bytes = int(sum(byte_counts))
+    report.wall_s = time.perf_counter() - started
+    return report

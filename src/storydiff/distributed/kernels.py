@@ -1,0 +1,213 @@
+"""Per-partition kernels of the batch job: the one place that calls the embedded stages' code.
+
+Every function here takes and returns :data:`~storydiff.distributed.frames.Frame` objects
+and runs inside a Dask task. Reading, preparation, shingling, MinHash, LSH keys, the
+8-bit prefilter and exact verification are the package's own functions
+(:func:`storydiff.pipeline.prepare_article`, :mod:`storydiff.dedup`), applied with the
+same rules as :class:`storydiff.dedup.stage.DedupStage`, so a batch run finds the pairs
+an embedded ingest stores:
+
+* candidates are all pairs sharing an LSH band key (:func:`bucket_pairs`);
+* a candidate is verified when its 8-bit estimate is within ``PREFILTER_MARGIN`` of a
+  threshold and its exact Jaccard or containment reaches it (:func:`verify`);
+* articles with equal ``content_hash`` are exact pairs without verification.
+
+Article ids are ``"sd"`` + 14 hex digits; :func:`node_of` reads them as int64 node
+numbers whose order is the ids' order.
+
+>>> node_of("sd00000000000001"), id_of(255)
+(1, 'sd000000000000ff')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from storydiff.dedup.minhash import compact, estimate_compact
+from storydiff.dedup.shingles import shingle_set
+from storydiff.dedup.stage import PREFILTER_MARGIN, DedupStage
+from storydiff.dedup.verify import similarity
+from storydiff.distributed.frames import Frame, frame_len, take
+from storydiff.errors import InputError
+from storydiff.model import Article
+from storydiff.pipeline import prepare_article
+from storydiff.settings import Settings
+
+__all__ = ["NO_DATE", "PAIR_COLUMNS", "article_frame", "band_rows", "bucket_pairs", "exact_pairs", "exact_rows",
+           "id_of", "join_side", "latest_per_node", "node_of", "verify"]
+
+#: sort key of an article without a publication date (after every date)
+NO_DATE = np.iinfo(np.int64).max
+PAIR_COLUMNS = ("a", "b", "jaccard", "containment", "exact")
+
+
+def node_of(article_id: str) -> int:
+    """The int64 node number of an article id."""
+    return int(article_id[2:], 16)
+
+
+def id_of(node: int) -> str:
+    """The article id of a node number."""
+    return f"sd{node:014x}"
+
+
+def _obj(values: Iterable[Any]) -> npt.NDArray[np.object_]:
+    items = list(values)
+    out = np.empty(len(items), dtype=object)
+    out[:] = items
+    return out
+
+
+def article_frame(items: Iterable[Article | InputError], settings: Settings, part: int) -> tuple[Frame, list[str]]:
+    """Prepare, shingle, MinHash and band one input partition; also return its input errors."""
+    s = settings.dedup
+    articles: list[Article] = []
+    errors: list[str] = []
+    for item in items:
+        if isinstance(item, InputError):
+            errors.append(str(item))
+        else:
+            articles.append(prepare_article(item, settings))
+    cache: dict[str, int] = {}
+    sets = [shingle_set(a.text, s, cache=cache) for a in articles]
+    stage = DedupStage(s)  # its MinHasher and LSH banding, so the keys are the embedded ones
+    sigs = stage.hasher.signatures(sets)
+    keys = stage.lsh.keys(sigs)
+    published = [int(a.published.timestamp() * 1_000_000) if a.published else NO_DATE for a in articles]
+    frame: Frame = {
+        "node": np.array([node_of(a.id) for a in articles], dtype=np.int64),
+        "seq": (np.int64(part) << np.int64(32)) + np.arange(len(articles), dtype=np.int64),
+        "id": _obj(a.id for a in articles),
+        "external_id": _obj(a.external_id for a in articles),
+        "url": _obj(a.url for a in articles),
+        "source": _obj(a.source for a in articles),
+        "language": _obj(a.language for a in articles),
+        "published": np.array(published, dtype=np.int64),
+        "chash": _obj(a.content_hash for a in articles),
+        "nsh": np.array([len(x) for x in sets], dtype=np.int64),
+        "sig": compact(sigs),
+        "keys": keys,
+        "shingles": _obj(sets),
+    }
+    return frame, errors
+
+
+def latest_per_node(frame: Frame) -> Frame:
+    """One row per article id, the last read (as a re-ingest keeps the latest record), sorted by node."""
+    if frame_len(frame) == 0:
+        return frame
+    order = np.lexsort((-frame["seq"], frame["node"]))
+    node = frame["node"][order]
+    first = np.r_[True, node[1:] != node[:-1]]
+    return take(frame, order[first])
+
+
+def band_rows(docs: Frame) -> Frame:
+    """Distinct ``(key, node)`` rows of every band key (empty texts have none)."""
+    if frame_len(docs) == 0:
+        return {"key": np.empty(0, np.int64), "node": np.empty(0, np.int64)}
+    keys = docs["keys"]
+    node = np.repeat(docs["node"], keys.shape[1])
+    flat = keys.ravel()
+    ok = flat >= 0
+    rows = np.unique(np.stack([flat[ok], node[ok]], axis=1), axis=0)
+    return {"key": rows[:, 0], "node": rows[:, 1]}
+
+
+def _pairs_within(groups: npt.NDArray[Any], node: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], ...]:
+    """All pairs ``a < b`` of nodes sharing a group value (rows sorted by group, then node)."""
+    starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
+    ends = np.r_[starts[1:], len(groups)]
+    a_parts: list[npt.NDArray[np.int64]] = []
+    b_parts: list[npt.NDArray[np.int64]] = []
+    for lo, hi in zip(starts[ends - starts > 1].tolist(), ends[ends - starts > 1].tolist(), strict=True):
+        members = node[lo:hi]
+        i, j = np.triu_indices(len(members), k=1)
+        a_parts.append(members[i])
+        b_parts.append(members[j])
+    if not a_parts:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    return np.concatenate(a_parts), np.concatenate(b_parts)
+
+
+def _pair_frame(a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], exact: bool) -> Frame:
+    keep = a != b
+    a, b = np.minimum(a, b)[keep], np.maximum(a, b)[keep]
+    return {"a": a, "b": b, "exact": np.full(len(a), exact)}
+
+
+def bucket_pairs(bands: Frame) -> Frame:
+    """Candidate pairs: all pairs of nodes that share a band key."""
+    if frame_len(bands) == 0:
+        return _pair_frame(np.empty(0, np.int64), np.empty(0, np.int64), False)
+    order = np.lexsort((bands["node"], bands["key"]))
+    a, b = _pairs_within(bands["key"][order], bands["node"][order])
+    return _pair_frame(a, b, False)
+
+
+def exact_rows(docs: Frame) -> Frame:
+    """``(hkey, chash, node)`` rows for the exact-duplicate shuffle."""
+    hkey = np.array([int(h[:15], 16) for h in docs.get("chash", [])], dtype=np.int64)
+    return {"hkey": hkey, "chash": docs.get("chash", _obj([])), "node": docs.get("node", np.empty(0, np.int64))}
+
+
+def exact_pairs(rows: Frame) -> Frame:
+    """All pairs of articles with equal ``content_hash``."""
+    if frame_len(rows) == 0:
+        return _pair_frame(np.empty(0, np.int64), np.empty(0, np.int64), True)
+    order = np.lexsort((rows["node"], rows["chash"].astype(str)))
+    a, b = _pairs_within(rows["chash"][order].astype(str), rows["node"][order])
+    return _pair_frame(a, b, True)
+
+
+def join_side(pairs: Frame, docs: Frame, side: str) -> Frame:
+    """Attach ``nsh``, ``sig`` and ``shingles`` of node ``pairs[side]`` from ``docs`` (sorted by node).
+
+    Pairs are de-duplicated first (an exact pair wins over the same candidate pair);
+    pairs whose node is not in ``docs`` (it has no text) are dropped.
+    """
+    if frame_len(pairs) == 0 or frame_len(docs) == 0:
+        return {}
+    if side == "a":
+        order = np.lexsort((~pairs["exact"], pairs["b"], pairs["a"]))
+        pairs = take(pairs, order)
+        first = np.r_[True, (pairs["a"][1:] != pairs["a"][:-1]) | (pairs["b"][1:] != pairs["b"][:-1])]
+        pairs = take(pairs, first)
+    pos = np.searchsorted(docs["node"], pairs[side])
+    pos = np.minimum(pos, len(docs["node"]) - 1)
+    found = docs["node"][pos] == pairs[side]
+    pairs, pos = take(pairs, found), pos[found]
+    out = dict(pairs)
+    for col in ("nsh", "sig", "shingles"):
+        out[f"{side}_{col}"] = docs[col][pos]
+    return out
+
+
+def verify(pairs: Frame, settings: Settings) -> Frame:
+    """Verified pairs ``(a, b, jaccard, containment, exact)`` from pairs with both sides joined."""
+    s = settings.dedup
+    rows: list[tuple[int, int, float, float, bool]] = []
+    for i in range(frame_len(pairs)):
+        a, b = int(pairs["a"][i]), int(pairs["b"][i])
+        if pairs["exact"][i]:
+            rows.append((a, b, 1.0, 1.0, True))
+            continue
+        na, nb = int(pairs["a_nsh"][i]), int(pairs["b_nsh"][i])
+        j = float(estimate_compact(pairs["a_sig"][i], pairs["b_sig"][i]))
+        c = j * (na + nb) / (1.0 + j) / max(1, min(na, nb))
+        if j < s.threshold - PREFILTER_MARGIN and c < s.containment_threshold - PREFILTER_MARGIN:
+            continue
+        jac, con = similarity(pairs["a_shingles"][i], pairs["b_shingles"][i])
+        if jac >= s.threshold or con >= s.containment_threshold:
+            rows.append((a, b, round(jac, 6), round(con, 6), False))
+    return {
+        "a": np.array([r[0] for r in rows], dtype=np.int64),
+        "b": np.array([r[1] for r in rows], dtype=np.int64),
+        "jaccard": np.array([r[2] for r in rows], dtype=np.float64),
+        "containment": np.array([r[3] for r in rows], dtype=np.float64),
+        "exact": np.array([r[4] for r in rows], dtype=bool),
+    }

@@ -1,0 +1,1 @@
+"""Server-rendered pages (Jinja2 templates, local static assets) of ``storydiff serve``."""

@@ -1,0 +1,135 @@
+"""Batch mode on a Dask LocalCluster gives the embedded pipeline's near-duplicate pairs and groups."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("distributed")
+pq = pytest.importorskip("pyarrow.parquet")
+
+from storydiff.dedup.stage import DedupStage, duplicate_groups  # noqa: E402
+from storydiff.distributed import run_batch  # noqa: E402
+from storydiff.ingest.jsonl import read_jsonl  # noqa: E402
+from storydiff.pipeline import Pipeline  # noqa: E402
+from storydiff.settings import Settings  # noqa: E402
+from storydiff.store import Store  # noqa: E402
+
+pytestmark = [pytest.mark.distributed, pytest.mark.slow]
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "dev" / "articles.jsonl"
+SETTINGS = Settings(progress=False)
+
+
+def _embedded(path: Path, tmp: Path) -> tuple[set[tuple[str, str, float, float]], dict[str, str]]:
+    """Pairs and ``member -> canonical`` of an embedded ingest of ``path``."""
+    settings = SETTINGS.with_changes(db_path=tmp / "embedded.db")
+    with Store.open(settings.db_path) as store, path.open("rb") as fh:
+        pipeline = Pipeline(store, settings, stages=[DedupStage(settings.dedup)])
+        pipeline.ingest(read_jsonl(fh, str(path), settings.ingest))
+        pairs = {(p.a, p.b, p.jaccard, p.containment) for p in store.dedup.pairs()}
+        groups = {m.id: g.canonical for g in duplicate_groups(store, settings.dedup) for m in g.members}
+    return pairs, groups
+
+
+def _batch_result(out: Path) -> tuple[set[tuple[str, str, float, float]], dict[str, str], int]:
+    pairs = pq.read_table(out / "pairs.parquet").to_pylist()
+    arts = pq.read_table(out / "articles.parquet").to_pylist()
+    size: dict[str, int] = {}
+    for a in arts:
+        size[a["group"]] = size.get(a["group"], 0) + 1
+    groups = {a["id"]: a["group"] for a in arts if size[a["group"]] > 1}
+    return {(p["a"], p["b"], p["jaccard"], p["containment"]) for p in pairs}, groups, len(arts)
+
+
+def _synthetic(path: Path, seed: int = 7) -> int:
+    """A corpus with exact copies, light rewrites, shortened versions and unrelated texts."""
+    rng = random.Random(seed)
+    vocab = [f"{rng.choice('bdfgklmnprstvz')}{rng.choice('aeiou')}{rng.choice('lnrst')}{i}" for i in range(3000)]
+    day = datetime(2023, 5, 1, tzinfo=UTC)
+    rows: list[dict[str, Any]] = []
+    for i in range(60):
+        base = [rng.choice(vocab) for _ in range(rng.randint(60, 160))]
+        when = day + timedelta(hours=rng.randint(0, 2000))
+        rows.append({"id": f"b{i}", "url": f"https://one.test/{i}", "text": " ".join(base), "date": when.isoformat()})
+        kind = i % 4
+        if kind == 0:  # the same text at another URL, published later
+            rows.append({"id": f"c{i}", "url": f"https://two.test/{i}", "text": " ".join(base),
+                         "date": (when + timedelta(hours=3)).isoformat()})
+        elif kind == 1:  # a light rewrite, published earlier: it becomes the canonical one
+            edited = [rng.choice(vocab) if rng.random() < 0.05 else w for w in base]
+            rows.append({"id": f"r{i}", "url": f"https://three.test/{i}", "text": " ".join(edited),
+                         "date": (when - timedelta(hours=1)).isoformat()})
+        elif kind == 2:  # the first half only, no date
+            rows.append({"id": f"s{i}", "url": f"https://four.test/{i}", "text": " ".join(base[: len(base) // 2])})
+    rng.shuffle(rows)
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return len(rows)
+
+
+def test_synthetic_corpus_matches_embedded(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    n = _synthetic(corpus)
+    report = run_batch([str(corpus)], str(tmp_path / "out"), SETTINGS, workers=2, blocksize=8_000)
+    assert report.shards > 3 and report.articles == n and report.failed == 0
+    pairs, groups, count = _batch_result(tmp_path / "out")
+    want_pairs, want_groups = _embedded(corpus, tmp_path)
+    assert count == n
+    assert len(want_pairs) >= 30  # exact copies and rewrites (halves only when LSH catches them)
+    assert pairs == want_pairs
+    assert groups == want_groups
+    assert report.groups == len(set(want_groups.values()))
+
+
+@pytest.mark.realdata
+def test_dev_corpus_matches_embedded(tmp_path: Path) -> None:
+    if not DEV.exists():
+        pytest.skip("shared dev corpus absent")
+    report = run_batch([str(DEV)], str(tmp_path / "out"), SETTINGS, workers=2, blocksize=120_000)
+    pairs, groups, count = _batch_result(tmp_path / "out")
+    want_pairs, want_groups = _embedded(DEV, tmp_path)
+    assert count == report.articles == 379
+    assert want_pairs  # the dev set holds wire copies at several URLs
+    assert pairs == want_pairs
+    assert groups == want_groups
+
+
+def test_job_survives_a_killed_worker(tmp_path: Path) -> None:
+    from distributed import Client, LocalCluster
+
+    corpus = tmp_path / "corpus.jsonl"
+    _synthetic(corpus, seed=11)
+    clean = run_batch([str(corpus)], str(tmp_path / "clean"), SETTINGS, workers=2, blocksize=15_000)
+    killed: list[str] = []
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=":0") as cluster, \
+            Client(cluster) as watcher:
+        def kill_one() -> None:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and not killed:
+                held = watcher.who_has()
+                if len(held) >= 10:  # the job is under way and a worker holds results
+                    victim, pid = sorted(watcher.run(os.getpid).items())[0]
+                    os.kill(pid, signal.SIGKILL)  # a worker process this test's cluster started
+                    killed.append(victim)
+                    return
+                time.sleep(0.02)
+
+        thread = threading.Thread(target=kill_one)
+        thread.start()
+        report = run_batch([str(corpus)], str(tmp_path / "out"), SETTINGS, scheduler=cluster.scheduler_address,
+                           blocksize=15_000)
+        thread.join()
+        survivors = set(watcher.scheduler_info()["workers"])
+    assert killed, "no worker was killed during the job"
+    assert killed[0] not in survivors
+    assert report.articles == clean.articles and report.pairs == clean.pairs == len(_batch_result(tmp_path / "out")[0])
+    assert _batch_result(tmp_path / "out") == _batch_result(tmp_path / "clean")
