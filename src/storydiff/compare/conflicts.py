@@ -91,7 +91,8 @@ def _judge(fa: Fact, fb: Fact) -> tuple[str, str, float] | None:
     return None
 
 
-_TRANSLIT = (("ou", "u"), ("yy", "y"), ("yj", "y"), ("ij", "i"), ("j", "y"), ("w", "v"), ("ss", "s"), ("sch", "sh"))
+_TRANSLIT = (("ou", "u"), ("yy", "y"), ("yj", "y"), ("ij", "i"), ("j", "y"), ("w", "v"), ("ss", "s"),
+             ("sch", "sh"))
 _INCLUSIVE = ("mindestens", "wenigstens", "at least", "au moins", "al menos", "por lo menos", "не менее", "minst")
 
 

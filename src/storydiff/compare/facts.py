@@ -51,8 +51,10 @@ _CLOCK = re.compile(
     r"(?<![\d.,])(\d{1,2})(?:[.:](\d{2}))?\s*(Uhr|h\b|a\.m\.|p\.m\.|am\b|pm\b|heures?\b)"
     r"|(?:\b(?:um|gegen|at|à|около|a las|в)\s+)(\d{1,2})[.:](\d{2})\b"
     r"|\b([01]\d|2[0-3])([0-5]\d)(?=\s+(?:GMT|UTC|BST))", re.IGNORECASE)
-_SCORE = re.compile(r"(?<![\d.:,(/-])(\d{1,2}) ?[:-] ?(\d{1,2})(?![\d:.,/-]|\s*(?:Uhr|h\b|[ap]\.?m\b|GMT|UTC|BST|MESZ))")
-_MATCH_MINUTE = re.compile(r"\((\d{1,3})\.\)|\b(\d{1,3})\.\s+(?:Minute|Spielminute)\b|\b(\d{1,3})(?:st|nd|rd|th)\s+minute\b")
+_SCORE = re.compile(r"(?<![\d.:,(/-])(\d{1,2}) ?[:-] ?(\d{1,2})"
+                    r"(?![\d:.,/-]|\s*(?:Uhr|h\b|[ap]\.?m\b|GMT|UTC|BST|MESZ))")
+_MATCH_MINUTE = re.compile(r"\((\d{1,3})\.\)|\b(\d{1,3})\.\s+(?:Minute|Spielminute)\b"
+                           r"|\b(\d{1,3})(?:st|nd|rd|th)\s+minute\b")
 _QUOTE = re.compile(r"„([^“”\"]{3,}?)[“”\"]|»([^«]{3,}?)«|«([^»]{3,}?)»|“([^”“]{3,}?)”|\"([^\"]{3,}?)\"")
 _CAP = re.compile(r"[A-ZÄÖÜÉÈÁÍÓÚÑŠČŽА-ЯЁ][\w'’-]*"
                   r"(?:(?:\s+(?:de|von|van|der|bin|al|da))?\s+[A-ZÄÖÜÉÈÁÍÓÚÑŠČŽА-ЯЁ][\w'’-]*)*")

@@ -22,8 +22,8 @@ __all__ = [
     "ACTIONS",
     "ACTION_PHRASES",
     "APPROX",
-    "DIMENSIONS",
     "CLOCK_WORDS",
+    "DIMENSIONS",
     "LOWER_BOUND",
     "MONTHS",
     "NOUN_CLASSES",
@@ -63,7 +63,8 @@ ACTIONS = _table(
         "detenid détenu arrestad задерж арест",
         "missing": "vermisst missing disparu desaparecid пропа",
         "evacuated": "evakuiert evacuat évacu evacuad эвакуир",
-        "damaged": "zerstört zerstörten beschädigt überflutet destroyed damaged flooded inondé détruit destruid inundad разруш затоплен",
+        "damaged": "zerstört zerstörten beschädigt überflutet destroyed damaged flooded inondé détruit destruid "
+        "inundad разруш затоплен",
     }
 )
 

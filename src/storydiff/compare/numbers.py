@@ -134,7 +134,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
         vague: tuple[float, float] | None = None
         if word[0].isdigit():
             gap = sentence[e : e + 1]
-            if gap in (":", "/") or nxt.rstrip(".") in _SKIP_AFTER or nxt in _SKIP_AFTER or nxt.rstrip(".") in MONTHS or concept_of(nxt, MONTHS, 5):
+            bare = nxt.rstrip(".")
+            if gap in (":", "/") or bare in _SKIP_AFTER or bare in MONTHS or concept_of(nxt, MONTHS, 5):
                 i += 1
                 continue
             if (

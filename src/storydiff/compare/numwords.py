@@ -47,7 +47,7 @@ _BY_VALUE = {
 
 NUMBER_WORDS: dict[str, float] = {
     **{w: float(v) for v, ws in _BY_VALUE.items() for w in ws.split()},
-    **dict.fromkeys("dutzend dozen douzaine docena дюжина".split(), 12.0),
+    **dict.fromkeys(["dutzend", "dozen", "douzaine", "docena", "дюжина"], 12.0),
     "halbe": 0.5,
     "halben": 0.5,
     "half": 0.5,
