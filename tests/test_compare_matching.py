@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from storydiff.compare import compare_articles
-from storydiff.compare.conflicts import _same_spelling
 from storydiff.compare.facts import extract_facts
 from storydiff.compare.matching import local_similarity
+from storydiff.compare.polarity import same_spelling as _same_spelling
 from storydiff.model import Article, Conflict
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "dev"

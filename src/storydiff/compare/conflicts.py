@@ -18,6 +18,9 @@ and weekdays). Paired values are then judged:
 * name: two multiword names sharing one word and differing slightly in the other
   (``Ritsu Doan`` vs ``Ritso Doan``).
 
+Two figures further apart than :data:`MAX_FACTOR` (tolls excepted) count different
+things unless their contexts are very alike. Substitutions between alike sentences
+(:mod:`~storydiff.compare.substitute`) add name, date-time and statement conflicts.
 Conflicts stating the same two values for the same key are merged across article
 pairs, so one disagreement is reported once with all its sources.
 """
@@ -29,7 +32,10 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from storydiff.compare.matching import ArticleFacts, context_of, fold, match_facts
+from storydiff.compare.align import Unit
+from storydiff.compare.matching import ArticleFacts, Pair, context_of, fold, key_class, match_facts
+from storydiff.compare.polarity import same_spelling
+from storydiff.compare.substitute import find_substitutions
 from storydiff.model import Conflict, Fact, FactValue
 from storydiff.text.normalize import normalize
 
@@ -58,10 +64,13 @@ def _judge_numbers(a: FactValue, b: FactValue) -> tuple[str, str, float] | None:
         return "conflict", why + (" (ranges overlap)" if overlap else ""), (0.5 if overlap else 1.0)
     if va["anchor"] is None and vb["anchor"] is None:
         return None if overlap else ("conflict", f"{a.text!r} vs {b.text!r}", 0.6)
+    vague, precise = (a, b) if va["anchor"] is None else (b, a)
     if overlap:
-        vague, precise = (a, b) if va["anchor"] is None else (b, a)
         return "refinement", f"{precise.text!r} is more precise than {vague.text!r} and lies in its range", 0.3
-    return "conflict", f"{a.text!r} is outside the range of {b.text!r}", 0.8
+    x, lo, hi = precise.value["anchor"], vague.value["low"], vague.value["high"]
+    if x < lo / 2 or (hi is not None and x > 2 * hi):
+        return "conflict", f"{a.text!r} is far outside the range of {b.text!r}", 0.8
+    return None  # vague words have soft edges: "mehrere" vs "zwölf"
 
 
 def _judge(fa: Fact, fb: Fact) -> tuple[str, str, float] | None:
@@ -77,8 +86,7 @@ def _judge(fa: Fact, fb: Fact) -> tuple[str, str, float] | None:
         if va == vb:
             return None
         if fa.key == "when:weekday" and va.split("+")[0] == vb.split("+")[0]:
-            return ("conflict", f"same day, different part of it: {a.text!r} vs {b.text!r}", 0.3) \
-                if "+" in va and "+" in vb else None
+            return None  # parts of one day have soft edges ("Abend" / "Nacht")
         return "conflict", f"different {fa.key[5:]}: {a.text!r} vs {b.text!r}", 0.7
     if fa.kind == "quote":
         na, nb = normalize(str(a.value)), normalize(str(b.value))
@@ -91,24 +99,7 @@ def _judge(fa: Fact, fb: Fact) -> tuple[str, str, float] | None:
     return None
 
 
-_TRANSLIT = (("ou", "u"), ("yy", "y"), ("yj", "y"), ("ij", "i"), ("j", "y"), ("w", "v"), ("ss", "s"),
-             ("sch", "sh"))
 _INCLUSIVE = ("mindestens", "wenigstens", "at least", "au moins", "al menos", "por lo menos", "не менее", "minst")
-
-
-def _same_spelling(p: str, q: str) -> bool:
-    """Two spellings of one name: same after folding accents and common transliterations,
-    or one is the other plus a case ending (``Palast``/``Palasts``)."""
-    def norm(w: str) -> str:
-        w = fold(w).rstrip("'’")
-        for x, y in _TRANSLIT:
-            w = w.replace(x, y)
-        return w.rstrip("y")
-    a, b = norm(p), norm(q)
-    if a == b:
-        return True
-    short, long_ = sorted((fold(p), fold(q)), key=len)
-    return long_.startswith(short) and long_[len(short):] in ("s", "es", "n", "en", "'s", "’s")
 
 
 def _name_conflicts(items: Sequence[ArticleFacts]) -> list[tuple[Fact, Fact, str, float]]:
@@ -129,20 +120,65 @@ def _name_conflicts(items: Sequence[ArticleFacts]) -> list[tuple[Fact, Fact, str
             if sum(same) != len(tx) - 1:
                 continue
             p, q = next((p, q) for p, q in zip(tx, ty, strict=True) if p != q)
-            if _same_spelling(p, q):
+            if same_spelling(p, q):
                 continue  # accents, transliteration or an inflection: no disagreement
             if p[0].lower() == q[0].lower() and len(p) > 3 and fuzz.ratio(p.lower(), q.lower()) >= 80:
                 out.append((names[x][1], names[y][1], f"one person spelled two ways: {x!r} vs {y!r}", 0.6))
     return out
 
 
-def find_conflicts(items: Sequence[ArticleFacts]) -> tuple[list[Conflict], list[Conflict]]:
-    """``(conflicts, refinements)`` of a story, each sorted by salience (highest first)."""
+#: two figures further apart than this factor count different things unless their contexts agree
+MAX_FACTOR = 4.0
+#: context score that lets figures further apart than :data:`MAX_FACTOR` conflict
+FACTOR_SCORE = 0.5
+
+
+def _plausible(pair: Pair) -> bool:
+    """Two differing figures of one thing are of one order of magnitude (tolls excepted:
+    they rise during a day), unless their contexts are very alike."""
+    if pair.a.kind != "number" or pair.a.key == "score" or key_class(pair.a) == "toll":
+        return True
+    xa, xb = pair.a.value.value.get("anchor"), pair.b.value.value.get("anchor")
+    if not xa or not xb:
+        return True
+    return max(xa, xb) / min(xa, xb) <= MAX_FACTOR or pair.score >= FACTOR_SCORE
+
+
+def _substitution_facts(units: Sequence[Sequence[Unit]], labels: Sequence[str]
+                        ) -> list[tuple[str, Fact, Fact, str, float]]:
+    out: list[tuple[str, Fact, Fact, str, float]] = []
+    for s in find_substitutions(units):
+        sent_a = [s.a.sentence.start, s.a.sentence.end]
+        sent_b = [s.b.sentence.start, s.b.sentence.end]
+        fa = Fact(s.kind, s.key, FactValue(labels[s.a.article], s.a_text, s.a_start, s.a_end, fold(s.a_text)),
+                  {"sentence": sent_a})
+        fb = Fact(s.kind, s.key, FactValue(labels[s.b.article], s.b_text, s.b_start, s.b_end, fold(s.b_text)),
+                  {"sentence": sent_b})
+        out.append(("conflict", fa, fb, s.why, s.confidence))
+    return out
+
+
+def _covered(found: tuple[str, Fact, Fact, str, float], spans: set[tuple[str, int, int]]) -> bool:
+    """Whether both values of ``found`` overlap values already reported."""
+    return all(any(v.article == art and v.start < e and st < v.end for art, st, e in spans)
+               for v in (found[1].value, found[2].value))
+
+
+def find_conflicts(items: Sequence[ArticleFacts], units: Sequence[Sequence[Unit]] | None = None
+                   ) -> tuple[list[Conflict], list[Conflict]]:
+    """``(conflicts, refinements)`` of a story, each sorted by salience (highest first).
+
+    With ``units`` (:func:`~storydiff.compare.align.prepare` of the same articles, in
+    the same order), substitutions between alike sentences are reported too
+    (:mod:`~storydiff.compare.substitute`).
+    """
     found: list[tuple[str, Fact, Fact, str, float]] = []
     for i, A in enumerate(items):
         for B in items[i + 1:]:
             for pair in match_facts(A, B, lambda x, y: _judge(x, y) is None):
                 verdict = _judge(pair.a, pair.b)
+                if verdict is not None and not _plausible(pair):
+                    continue
                 if verdict is not None:
                     conf = min(1.0, 0.5 + pair.score)
                     found.append((verdict[0], pair.a, pair.b, verdict[1], verdict[2] * conf))
@@ -152,15 +188,33 @@ def find_conflicts(items: Sequence[ArticleFacts]) -> tuple[list[Conflict], list[
                     found.append((verdict[0], fa, fb, verdict[1], verdict[2]))
     for fa, fb, why, sal in _name_conflicts(items):
         found.append(("conflict", fa, fb, why, sal))
+    if units is not None:
+        taken = {(v.value.article, v.value.start, v.value.end) for f in found for v in (f[1], f[2])}
+        found.extend(f for f in _substitution_facts(units, [af.label for af in items]) if not _covered(f, taken))
     return _merge([f for f in found if f[0] == "conflict"]), _merge([f for f in found if f[0] == "refinement"])
 
 
 def _quote_pairs(a: ArticleFacts, b: ArticleFacts) -> list[tuple[Fact, Fact]]:
+    """Quotes of one speaker, or quotes so alike in wording that they are one quote
+    (speakers are often not recognised, or named differently)."""
     by_key: dict[str, list[Fact]] = defaultdict(list)
-    for fb in b.facts:
-        if fb.kind == "quote" and fb.key != "quote:?":
+    quotes_b = [fb for fb in b.facts if fb.kind == "quote"]
+    for fb in quotes_b:
+        if fb.key != "quote:?":
             by_key[fb.key].append(fb)
-    return [(fa, fb) for fa in a.facts if fa.kind == "quote" for fb in by_key.get(fa.key, [])]
+    out: list[tuple[Fact, Fact]] = []
+    for fa in a.facts:
+        if fa.kind != "quote":
+            continue
+        same = by_key.get(fa.key, [])
+        out.extend((fa, fb) for fb in same)
+        out.extend((fa, fb) for fb in quotes_b if fb not in same and fuzz.ratio(
+            normalize(str(fa.value.value)), normalize(str(fb.value.value))) >= QUOTE_ALIKE)
+    return out
+
+
+#: two quotes of unknown or different speakers this alike (rapidfuzz ratio) are one quote
+QUOTE_ALIKE = 75
 
 
 def _salience(fact: Fact, base: float, n_values: int) -> float:

@@ -75,8 +75,10 @@ _SECONDS = {"second": 1.0, "minute": 60.0, "hour": 3600.0}
 def _number_facts(label: str, sent: Sentence) -> list[Fact]:
     out = []
     for q in find_quantities(sent.text):
-        if q.noun is None and q.action is None:
-            continue
+        if (q.noun is None and q.action is None) or (q.noun_word or "").lower() in ("uhr", "o'clock"):
+            continue  # "zehn Uhr" is a clock time, not a count
+        if ")" in q.text or sent.text[:q.start].rstrip().endswith("(") or re.match(r"\d+\.\s", q.text):
+            continue  # "(96)" is an age or an earlier figure, "10. Meistertitel" an ordinal
         span = _fv(label, sent.start, q.start, q.end, sent.text, None)
         attrs = {"sentence": [sent.start, sent.end], "noun": q.noun_word, "dimension": q.dimension}
         if q.noun == "century" and q.anchor is not None:

@@ -100,6 +100,7 @@ NOUN_CLASSES = _table(
         "civilian": "zivilist civilian civil civils civiles мирных мирные",
         "police": "polizist police officer policier agente полицейск",
         "percent": "prozent percent per cent pour cent por ciento %",
+        "ppoint": "prozentpunkt prozentpunkte percentage-point points-de-pourcentage",
         "euro": "euro € eur",
         "dollar": "dollar $ usd",
         "pound": "pfund pound £",

@@ -15,7 +15,10 @@ Each candidate is scored by how alike its two *contexts* are:
 
 ``score = 0.4 * sentence + 0.6 * local``. Places are qualifiers: two counts naming
 different places ("in Brandenburg" / "in Bayern") are about different sets and never
-paired. A figure that is the only one of its key in both reports gets a bonus
+paired. Two unit figures (percent, euro, ...) whose nearest preceding name in the clause differs
+(``die SPD 25,7 Prozent`` / ``die Grünen 14,8 Prozent``) are about different subjects and
+never paired; a count, toll, score or specific unit (days, metres, durations) that is the
+only one of its key in both reports pairs whatever its context; otherwise such a figure gets a bonus
 (:data:`SINGLETON_BONUS`). A candidate stands when its score reaches the threshold of its key's class
 (:data:`THRESHOLDS`): person counts with an action (dead, injured, arrested, missing,
 evacuated) are the salient figure of a story and need little context; units without
@@ -36,7 +39,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from storydiff.compare.align import Unit, stems_of
-from storydiff.compare.lexicon import ACTIONS, DIMENSIONS, NOUN_CLASSES, WEEKDAYS, concept_of
+from storydiff.compare.facts import _is_name_word
+from storydiff.compare.lexicon import ACTIONS, DIMENSIONS, MONTHS, NOUN_CLASSES, STOPWORDS, WEEKDAYS, concept_of
 from storydiff.model import Fact
 from storydiff.text.tokens import word_spans
 
@@ -150,6 +154,25 @@ def _local(af: ArticleFacts, fact: Fact) -> frozenset[str]:
     return frozenset(stems | {x for x in _anchors(window, skip_first=False) if x[0] == "$"})
 
 
+_CLAUSE = re.compile(r"[,;:()–—]|\b(?:und|and|et|y|while|während|sowie)\b")
+_SPECIFIC = frozenset({"duration", "day", "age", "meter", "kilometer"})
+
+
+def _subject(af: ArticleFacts, fact: Fact) -> str | None:
+    """The name nearest before a figure in its clause (``die SPD kam auf 25,7 Prozent`` -> ``spd``)."""
+    s0 = fact.attributes["sentence"][0]
+    before = af.text[s0:fact.value.start]
+    cut = [m.end() for m in _CLAUSE.finditer(before)]
+    clause = before[cut[-1] if cut else 0:]
+    toks = list(word_spans(clause, lower=False))[-5:]
+    for s, _e, tok in reversed(toks):
+        if tok[0].isupper() and (s > 0 or cut) and tok.lower() not in STOPWORDS and not any(
+                concept_of(tok.lower(), t) for t in (ACTIONS, NOUN_CLASSES, DIMENSIONS, WEEKDAYS)) and \
+                tok.lower() not in MONTHS and (tok.isupper() or _is_name_word(tok, af.lang)):
+            return fold(tok)[:5]
+    return None
+
+
 def _places(af: ArticleFacts, fact: Fact) -> frozenset[str]:
     s0, s1 = fact.attributes["sentence"]
     return frozenset(fold(m.group(1).split()[-1])[:5] for m in _PLACE.finditer(af.text[s0:s1]))
@@ -196,9 +219,17 @@ def match_facts(a: ArticleFacts, b: ArticleFacts, agree: Callable[[Fact, Fact], 
             sa = a.contexts.get(fa.attributes["sentence"][0], frozenset())
             sb = b.contexts.get(fb.attributes["sentence"][0], frozenset())
             score = 0.4 * _sim(sa, sb) + 0.6 * local_similarity(la, lb) - penalty
+            single = count_a[fa.key] == 1 and count_b[fb.key] == 1
             cls = key_class(fa)
-            if cls in ("unit", "count") and count_a[fa.key] == 1 and count_b[fb.key] == 1:
+            if cls in ("unit", "count") and single:
                 score += SINGLETON_BONUS  # the only figure of its kind in both reports
+            if cls in ("unit", "count"):
+                sub_a, sub_b = _subject(a, fa), _subject(b, fb)
+                if sub_a and sub_b and sub_a != sub_b:
+                    continue  # figures of different subjects: "die SPD 25,7 Prozent" / "die Union 24,1"
+            threshold = THRESHOLDS[cls]
+            if single and (cls in ("toll", "count", "score") or (cls == "unit" and fa.key.split("+")[0] in _SPECIFIC)):
+                threshold = 0.0  # the only figure of a specific kind in both reports: the same thing
             if fa.kind == "number":
                 pa, pb = _places(a, fa), _places(b, fb)
                 if pa and pb and not pa & pb:
@@ -206,12 +237,12 @@ def match_facts(a: ArticleFacts, b: ArticleFacts, agree: Callable[[Fact, Fact], 
             if fa.key == "when:minute" and (fa.attributes.get("who") is None
                                             or fa.attributes.get("who") != fb.attributes.get("who")):
                 continue  # a match minute belongs to the player named just before it
-            if cls == "score" and not {x for x in sa & sb if x[0] == "@"}:
+            if cls == "score" and (not single or not {x for x in sa & sb if x[0] == "@"}):
                 continue  # a score or a match minute needs a team or player named on both sides
             loc = local_similarity(la, lb)
             if cls == "when" and loc < MIN_LOCAL_WHEN:
                 continue  # two times of day are of one event only when said in like words
-            if score < THRESHOLDS[cls]:
+            if score < threshold:
                 continue
             agreed = agree(fa, fb)
             cands.append((-(score + (AGREE_BONUS if agreed else 0.0)), ia, ib, fa, fb, score))

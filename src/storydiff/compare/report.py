@@ -123,7 +123,7 @@ def compare_articles(articles: Sequence[Article], settings: CompareSettings | No
         contexts = {u.sentence.start: context_of(u) for u in units[i]}
         lang = units[i][0].lang if units[i] else "de"
         items.append(ArticleFacts(i, labels[i], tuple(facts), contexts, art.text, lang))
-    conflicts, refinements = find_conflicts(items)
+    conflicts, refinements = find_conflicts(items, units)
     return Comparison(
         articles=labels, shared=shared, unique=unique, facts=all_facts,
         conflicts=conflicts[: settings.max_conflicts], refinements=refinements[: settings.max_conflicts],
