@@ -20,13 +20,21 @@ debian-deps:
 
 run: $(STAMP)
 	rm -f $(DB) $(DB)-wal $(DB)-shm
-	$(BIN)/storydiff --db $(DB) ingest examples/corpus
-	@echo
+	@echo "== ingest the bundled sample corpus (examples/corpus: txt, JSONL, HTML, RSS, WARC)"
+	$(BIN)/storydiff --db $(DB) --quiet ingest examples/corpus
+	@echo; echo "== what is in the store"
 	$(BIN)/storydiff --db $(DB) stats
+	@echo; echo "== stories (every report of one happening)"
+	$(BIN)/storydiff --db $(DB) stories
+	@echo; echo "== exact and near duplicates"
+	$(BIN)/storydiff --db $(DB) dups
+	@echo; echo "== one story compared: shared, unique, conflicting"
+	$(BIN)/storydiff --db $(DB) compare wmp-2024-0314-17
 	@echo
-	$(BIN)/storydiff --db $(DB) articles
-	@echo
-	@echo "Stored in $(DB). Look further with: $(BIN)/storydiff --db $(DB) articles --help"
+	@echo "Stored in $(DB). Next:"
+	@echo "  $(BIN)/storydiff --db $(DB) articles            # every article"
+	@echo "  $(BIN)/storydiff --db $(DB) compare STORY --html report.html"
+	@echo "  $(BIN)/storydiff --db $(DB) serve               # then open http://127.0.0.1:8000/"
 
 test: $(STAMP) debian-deps
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q

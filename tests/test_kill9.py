@@ -14,8 +14,28 @@ from pathlib import Path
 
 import pytest
 
-WORDS = ("Regierung Ministerium Hochwasser Polizei Stadt Bericht Sprecher Montag Dienstag Einsatz Feuerwehr Gericht "
-         "Bahn Streik Zentralbank Zinsen Verband Landrat Schule Brücke").split()
+WORDS = [
+    "Regierung",
+    "Ministerium",
+    "Hochwasser",
+    "Polizei",
+    "Stadt",
+    "Bericht",
+    "Sprecher",
+    "Montag",
+    "Dienstag",
+    "Einsatz",
+    "Feuerwehr",
+    "Gericht",
+    "Bahn",
+    "Streik",
+    "Zentralbank",
+    "Zinsen",
+    "Verband",
+    "Landrat",
+    "Schule",
+    "Brücke",
+]
 SUFFIXES = ["", "s", "es", "en", "er", "bericht", "lage", "amt", "frage", "plan", "stelle", "zeit"]
 
 
@@ -25,9 +45,20 @@ def _corpus(path: Path, n: int) -> None:
             rng = random.Random(i)
             words = [rng.choice(WORDS) + rng.choice(SUFFIXES) for _ in range(60)]
             text = f"Meldung {i}: " + " ".join(words) + f". Es ging um {i * 13} Fälle."
-            fh.write(json.dumps({"id": f"k{i}", "url": f"https://kill.test/{i}", "source": "kill.test",
-                                 "published": f"2022-01-{1 + i % 28:02d}T{i % 24:02d}:00:00Z", "language": "de",
-                                 "title": f"Meldung {i}", "text": text}) + "\n")
+            fh.write(
+                json.dumps(
+                    {
+                        "id": f"k{i}",
+                        "url": f"https://kill.test/{i}",
+                        "source": "kill.test",
+                        "published": f"2022-01-{1 + i % 28:02d}T{i % 24:02d}:00:00Z",
+                        "language": "de",
+                        "title": f"Meldung {i}",
+                        "text": text,
+                    }
+                )
+                + "\n"
+            )
 
 
 def _count(db: Path) -> int:

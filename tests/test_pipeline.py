@@ -12,13 +12,24 @@ from storydiff.store import Store
 
 def _items() -> list[Article | FormatError]:
     return [
-        Article(text="Die Regierung in Almaty hat am Freitag den Ausnahmezustand verlängert, teilte das Ministerium mit.",
-                url="https://a.test/1", source="a.test", published=datetime(2022, 1, 7, 9, tzinfo=UTC)),
+        Article(
+            text="Die Regierung in Almaty hat am Freitag den Ausnahmezustand verlängert, teilte das Ministerium mit.",
+            url="https://a.test/1",
+            source="a.test",
+            published=datetime(2022, 1, 7, 9, tzinfo=UTC),
+        ),
         FormatError("feed.jsonl:2", "truncated JSON"),
-        Article(text="Die Regierung in Almaty hat am Freitag den Ausnahmezustand verlängert, teilte das Ministerium mit.",
-                url="https://b.test/1", source="b.test", published=datetime(2022, 1, 7, 10, tzinfo=UTC)),
-        Article(text="The government extended the state of emergency on Friday, the ministry said in a statement.",
-                url="https://c.test/1", source="c.test"),
+        Article(
+            text="Die Regierung in Almaty hat am Freitag den Ausnahmezustand verlängert, teilte das Ministerium mit.",
+            url="https://b.test/1",
+            source="b.test",
+            published=datetime(2022, 1, 7, 10, tzinfo=UTC),
+        ),
+        Article(
+            text="The government extended the state of emergency on Friday, the ministry said in a statement.",
+            url="https://c.test/1",
+            source="c.test",
+        ),
     ]
 
 

@@ -14,7 +14,8 @@ from typing import Any
 from storydiff.cli.common import CommandContext, print_json
 from storydiff.compare import Comparison, compare_articles
 from storydiff.compare.html import render_html
-from storydiff.errors import EmptyInputError, InputError, NotFoundError
+from storydiff.errors import InputError, NotFoundError
+from storydiff.ingest import read_paths
 from storydiff.model import Article
 from storydiff.settings import IngestSettings
 
@@ -29,33 +30,9 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_compare)
 
 
-def _plain_text_files(paths: Sequence[str]) -> Iterator[Article | InputError]:
-    for name in paths:
-        path = Path(name)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            yield InputError(str(path), f"cannot read: {exc}")
-            continue
-        if not text.strip():
-            yield EmptyInputError(str(path), "no text")
-            continue
-        yield Article(text=text, external_id=path.name.split(".")[0], origin=str(path))
-
-
 def read_article_files(paths: Sequence[str], settings: IngestSettings) -> Iterator[Article | InputError]:
-    """Articles from files: :func:`storydiff.ingest.read_paths` when available, else plain UTF-8 text.
-
-    An article without an external id is labelled by its file stem.
-    """
-    from storydiff.ingest import read_paths
-
-    try:
-        items = list(read_paths(paths, settings))
-    except NotImplementedError:
-        yield from _plain_text_files(paths)
-        return
-    for item in items:
+    """Articles from files (:func:`storydiff.ingest.read_paths`); one without an id is labelled by its file stem."""
+    for item in read_paths(paths, settings):
         if isinstance(item, Article) and not item.external_id and item.origin:
             stem = Path(item.origin.split(":")[0].split("#")[0]).name.split(".")[0]
             item = item.with_changes(external_id=stem)
@@ -66,7 +43,11 @@ def _load(ctx: CommandContext, inputs: Sequence[str]) -> list[Article]:
     if len(inputs) == 1 and not Path(inputs[0]).exists():
         story = ctx.store.stories.get(inputs[0])
         if story is None:
-            raise NotFoundError(f"no story with id {inputs[0]!r} (and no such file)")
+            article = ctx.store.articles.get(inputs[0])
+            owner = ctx.store.stories.story_of(article.id) if article is not None else None
+            story = ctx.store.stories.get(owner) if owner is not None else None
+        if story is None:
+            raise NotFoundError(f"no story or article with id {inputs[0]!r} (and no such file)")
         arts = [ctx.store.articles.get(aid) for aid in story.article_ids]
         return [a for a in arts if a is not None]
     articles: list[Article] = []

@@ -57,7 +57,7 @@ def host_of(url: str | None) -> str | None:
 
 def html_to_text(fragment: str) -> str:
     """Visible text of an HTML fragment, block elements separated by blank lines."""
-    import lxml.html  # type: ignore[import-untyped]
+    import lxml.html
     from lxml import etree
 
     if not fragment.strip():

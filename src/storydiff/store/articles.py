@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from storydiff.model import Article
 
 __all__ = ["ArticleRepository", "UpsertOutcome", "article_from_row", "format_time", "parse_time"]
 
-_COLUMNS = (
-    "id, external_id, url, source, title, published, language, text, content_hash, metadata, origin, ingested_at"
-)
+_COLUMNS = "id, external_id, url, source, title, published, language, text, content_hash, metadata, origin, ingested_at"
 
 
-class UpsertOutcome(str, Enum):
+class UpsertOutcome(StrEnum):
     NEW = "new"
     UNCHANGED = "unchanged"
     UPDATED = "updated"
@@ -176,7 +175,9 @@ class ArticleRepository:
             params.append(format_time(until))
         clause = ("WHERE " + " AND ".join(where)) if where else ""
         order = "DESC" if newest_first else "ASC"
-        sql = f"SELECT {_COLUMNS} FROM articles {clause} ORDER BY COALESCE(published, ingested_at) {order}, rowid {order}"
+        sql = (
+            f"SELECT {_COLUMNS} FROM articles {clause} ORDER BY COALESCE(published, ingested_at) {order}, rowid {order}"
+        )
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
@@ -195,7 +196,7 @@ class ArticleRepository:
                 yield article_from_row(r)
             last = rows[-1]["rowid"]
 
-    def ids_in_time_order(self) -> list[str]:
+    def ids_in_time_order(self) -> builtins.list[str]:
         rows = self.conn.execute("SELECT id FROM articles ORDER BY COALESCE(published, ingested_at), rowid")
         return [r[0] for r in rows]
 
