@@ -4,9 +4,12 @@ The corpus is built from the real dev articles (``../shared/dev/articles.jsonl``
 each copy perturbed (words dropped and swapped, a fresh URL and date) so that most are
 distinct and some stay near-duplicates. Reported per size: wall time of ``run_batch``,
 bytes of the shuffled partitions, peak memory per worker (sampled every 0.5 s from the
-scheduler's worker metrics) and the embedded ``Pipeline`` with its dedup stage beside it
-(10k only unless ``--embedded-all``). ``--quick`` runs 10k only. The last line is
-``batch_s_10k=X embedded_s_10k=X ...``.
+scheduler's worker metrics), the story clustering stage's own time, and the embedded
+``Pipeline`` with its dedup and cluster stages beside it (10k only unless
+``--embedded-all``), with the pairwise F1 of the batch stories against the embedded ones
+(:mod:`storydiff.cluster.metrics`; the corpus is written in time order, so the embedded
+ingest is the time-ordered run). ``--quick`` runs 10k only. The last line is
+``batch_s_10k=X story_s_10k=X embedded_s_10k=X story_f1_10k=X ...``.
 """
 
 from __future__ import annotations
@@ -21,7 +24,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from storydiff.dedup.stage import DedupStage
+import pyarrow.parquet as pq
+
+from storydiff.cluster.metrics import score_clustering
 from storydiff.distributed import run_batch
 from storydiff.ingest.jsonl import read_jsonl
 from storydiff.pipeline import Pipeline
@@ -71,16 +76,21 @@ def bench_batch(corpus: Path, out: Path, settings: Settings) -> dict[str, Any]:
         wall = time.perf_counter() - t
         stop.set()
         sampler.join()
+    table = pq.read_table(out / "articles.parquet", columns=["id", "story"])
+    stories = {r["id"]: r["story"] for r in table.to_pylist()}
     return {"wall_s": wall, "shuffle_mb": report.shuffle_bytes / 1e6, "pairs": report.pairs, "groups": report.groups,
-            "partitions": report.partitions, "peak_worker_mb": max(peak.values(), default=0) / 1e6}
+            "partitions": report.partitions, "peak_worker_mb": max(peak.values(), default=0) / 1e6,
+            "story_s": report.story_s, "chunks": report.chunks, "stories": stories}
 
 
-def bench_embedded(corpus: Path, db: Path, settings: Settings) -> float:
+def bench_embedded(corpus: Path, db: Path, settings: Settings) -> tuple[float, dict[str, str]]:
+    """Seconds of an embedded ingest with the default stages (dedup, cluster) and its stories."""
     t = time.perf_counter()
     with Store.open(db) as store, corpus.open("rb") as fh:
-        pipeline = Pipeline(store, settings, stages=[DedupStage(settings.dedup)])
-        pipeline.ingest(read_jsonl(fh, str(corpus), settings.ingest))
-    return time.perf_counter() - t
+        Pipeline(store, settings).ingest(read_jsonl(fh, str(corpus), settings.ingest))
+        wall = time.perf_counter() - t
+        ids = [r[0] for r in store.conn.execute("SELECT id FROM articles")]
+        return wall, store.stories.stories_of(ids)
 
 
 def main() -> None:
@@ -101,13 +111,15 @@ def main() -> None:
             b = bench_batch(corpus, Path(tmp) / f"out-{label}", settings)
             print(f"batch {label}: {b['wall_s']:.1f} s, shuffle {b['shuffle_mb']:.1f} MB, peak worker "
                   f"{b['peak_worker_mb']:.0f} MB, {b['partitions']} partitions, {b['pairs']} pairs, "
-                  f"{b['groups']} groups")
-            parts.append(f"batch_s_{label}={b['wall_s']:.1f} shuffle_mb_{label}={b['shuffle_mb']:.1f} "
-                         f"peak_worker_mb_{label}={b['peak_worker_mb']:.0f}")
+                  f"{b['groups']} groups, stories {b['story_s']:.1f} s in {b['chunks']} chunks")
+            parts.append(f"batch_s_{label}={b['wall_s']:.1f} story_s_{label}={b['story_s']:.1f} "
+                         f"shuffle_mb_{label}={b['shuffle_mb']:.1f} peak_worker_mb_{label}={b['peak_worker_mb']:.0f}")
             if n == 10_000 or args.embedded_all:
-                e = bench_embedded(corpus, Path(tmp) / f"embedded-{label}.db", settings)
-                print(f"embedded {label}: {e:.1f} s")
-                parts.append(f"embedded_s_{label}={e:.1f}")
+                e, want = bench_embedded(corpus, Path(tmp) / f"embedded-{label}.db", settings)
+                f1 = score_clustering(want, b["stories"]).pairwise.f1
+                print(f"embedded {label}: {e:.1f} s (dedup and cluster stages); story pairwise F1 batch vs embedded "
+                      f"{f1:.4f}, {len(set(want.values()))} stories")
+                parts.append(f"embedded_s_{label}={e:.1f} story_f1_{label}={f1:.4f}")
             corpus.unlink()
     print(" ".join(parts))
 

@@ -1,4 +1,4 @@
-"""Batch mode on a Dask LocalCluster gives the embedded pipeline's near-duplicate pairs and groups."""
+"""Batch mode on a Dask LocalCluster gives the embedded pipeline's near-duplicate pairs, groups and stories."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ import pytest
 pytest.importorskip("distributed")
 pq = pytest.importorskip("pyarrow.parquet")
 
+from storydiff.cluster import recluster  # noqa: E402
+from storydiff.cluster.metrics import score_clustering  # noqa: E402
 from storydiff.dedup.stage import DedupStage, duplicate_groups  # noqa: E402
 from storydiff.distributed import run_batch  # noqa: E402
 from storydiff.ingest.jsonl import read_jsonl  # noqa: E402
@@ -41,6 +43,56 @@ def _embedded(path: Path, tmp: Path) -> tuple[set[tuple[str, str, float, float]]
     return pairs, groups
 
 
+def _embedded_stories(path: Path, tmp: Path) -> dict[str, str]:
+    """``article -> story`` of an embedded ingest with every stage, clustered in time order."""
+    settings = SETTINGS.with_changes(db_path=tmp / "stories.db")
+    with Store.open(settings.db_path) as store, path.open("rb") as fh:
+        Pipeline(store, settings).ingest(read_jsonl(fh, str(path), settings.ingest))
+        recluster(store, settings.cluster)  # the input is not in time order; the embedded run is
+        ids = [row[0] for row in store.conn.execute("SELECT id FROM articles")]
+        return store.stories.stories_of(ids)
+
+
+def _batch_stories(out: Path) -> dict[str, str]:
+    return {a["id"]: a["story"] for a in pq.read_table(out / "articles.parquet", columns=["id", "story"]).to_pylist()}
+
+
+def _story_corpus(path: Path, seed: int = 3) -> int:
+    """Made-up stories: each has its own terms and names, articles over a few days, some undated or copied.
+
+    Stories run in bursts with quiet weeks between some, so the batch cuts the stream.
+    """
+    rng = random.Random(seed)
+    syll = ["ka", "lo", "mi", "ne", "ru", "sa", "te", "vo", "zi", "pa", "do", "fe"]
+
+    def word() -> str:
+        return "".join(rng.choice(syll) for _ in range(3))
+
+    filler = [word() for _ in range(400)]
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    rows: list[dict[str, Any]] = []
+    for s in range(14):
+        terms = [word() for _ in range(12)]
+        names = [word().capitalize() for _ in range(3)]
+        begin = start + timedelta(days=s * 4 + (20 if s >= 7 else 0))
+        for j in range(rng.randint(5, 10)):
+            words = [rng.choice(terms) for _ in range(40)] + [rng.choice(filler) for _ in range(60)]
+            rng.shuffle(words)
+            text = f"{names[0]} {names[1]} sagt: " + " ".join(words) + f". Dazu {names[2]} am Ort."
+            row = {"id": f"s{s}-{j}", "url": f"https://news{j % 4}.test/{s}/{j}", "lang": "de",
+                   "title": f"{names[0]} {rng.choice(terms)} {rng.choice(terms)}", "text": text}
+            if j != 3:
+                row["date"] = (begin + timedelta(hours=rng.randint(0, 60))).isoformat()
+            rows.append(row)
+            if j == 1:  # a wire copy at another outlet, later
+                copy = dict(row, id=f"c{s}", url=f"https://copy.test/{s}")
+                copy["date"] = (begin + timedelta(hours=70)).isoformat()
+                rows.append(copy)
+    rng.shuffle(rows)
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return len(rows)
+
+
 def _batch_result(out: Path) -> tuple[set[tuple[str, str, float, float]], dict[str, str], int]:
     pairs = pq.read_table(out / "pairs.parquet").to_pylist()
     arts = pq.read_table(out / "articles.parquet").to_pylist()
@@ -48,6 +100,7 @@ def _batch_result(out: Path) -> tuple[set[tuple[str, str, float, float]], dict[s
     for a in arts:
         size[a["group"]] = size.get(a["group"], 0) + 1
     groups = {a["id"]: a["group"] for a in arts if size[a["group"]] > 1}
+    assert all(a["story"] for a in arts)
     return {(p["a"], p["b"], p["jaccard"], p["containment"]) for p in pairs}, groups, len(arts)
 
 
@@ -101,6 +154,31 @@ def test_dev_corpus_matches_embedded(tmp_path: Path) -> None:
     assert want_pairs  # the dev set holds wire copies at several URLs
     assert pairs == want_pairs
     assert groups == want_groups
+    # stories: chunk at every quiet gap (chunk_size=1) and cluster the undated tail
+    again = run_batch([str(DEV)], str(tmp_path / "chunked"), SETTINGS, workers=2, blocksize=120_000, chunk_size=1)
+    assert again.chunks > 3
+    want = _embedded_stories(DEV, tmp_path)
+    for out in ("out", "chunked"):
+        score = score_clustering(want, _batch_stories(tmp_path / out))
+        assert score.pairwise.f1 >= 0.99, (out, score.pairwise)
+        assert abs(score.predicted_stories - score.true_stories) <= 1
+
+
+def test_synthetic_stories_match_embedded(tmp_path: Path) -> None:
+    corpus = tmp_path / "stories.jsonl"
+    n = _story_corpus(corpus)
+    report = run_batch([str(corpus)], str(tmp_path / "out"), SETTINGS, workers=2, blocksize=20_000, chunk_size=1)
+    want = _embedded_stories(corpus, tmp_path)
+    got = _batch_stories(tmp_path / "out")
+    assert report.articles == len(got) == len(want) == n
+    assert report.chunks >= 2  # the quiet weeks cut the stream
+    assert len(set(want.values())) >= 10  # a real clustering, not one blob nor singletons
+    score = score_clustering(want, got)
+    assert score.pairwise.f1 >= 0.99, score.pairwise
+    assert report.stories == len(set(got.values()))
+    by_ext = {a["external_id"]: a["story"] for a in pq.read_table(tmp_path / "out" / "articles.parquet").to_pylist()}
+    copies = [e for e in by_ext if e.startswith("c")]
+    assert len(copies) == 14 and all(by_ext[c] == by_ext[f"s{c[1:]}-1"] for c in copies)  # copies join the original
 
 
 def test_job_survives_a_killed_worker(tmp_path: Path) -> None:
@@ -133,3 +211,5 @@ def test_job_survives_a_killed_worker(tmp_path: Path) -> None:
     assert killed[0] not in survivors
     assert report.articles == clean.articles and report.pairs == clean.pairs == len(_batch_result(tmp_path / "out")[0])
     assert _batch_result(tmp_path / "out") == _batch_result(tmp_path / "clean")
+    assert _batch_stories(tmp_path / "out") == _batch_stories(tmp_path / "clean")
+    assert report.stories == clean.stories > 1

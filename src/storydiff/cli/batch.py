@@ -1,4 +1,4 @@
-"""``batch``: near-duplicate groups of a large corpus on Dask, written as Parquet."""
+"""``batch``: near-duplicate groups and stories of a large corpus on Dask, written as Parquet."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ __all__ = ["register"]
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("batch", help="run dedup over JSONL/Parquet/WARC shards on Dask, write Parquet to --out")
+    p = sub.add_parser("batch", help="run dedup and story clustering over JSONL/Parquet/WARC shards on Dask, "
+                                         "write Parquet to --out")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, directories, globs or fsspec URLs (s3://...)")
     p.add_argument("--out", required=True, help="output directory (local path or fsspec URL)")
     p.add_argument("--scheduler", default=None, help="join this Dask scheduler (tcp://host:8786)")

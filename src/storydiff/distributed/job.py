@@ -1,11 +1,12 @@
-"""The batch job: dedup a corpus beyond one machine on Dask, with the embedded pipeline's results.
+"""The batch job: dedup and story clustering beyond one machine on Dask, with the embedded pipeline's results.
 
 Stages (every arrow between partitions is a hash shuffle, see
 :mod:`storydiff.distributed.frames`; the client holds task handles and small counts only):
 
 1. **read**: one task per shard (:mod:`~storydiff.distributed.shards`) reads articles with
    the package's readers, prepares them like an ingest and computes shingles, MinHash
-   signatures and LSH band keys (:func:`~storydiff.distributed.kernels.article_frame`);
+   signatures, LSH band keys and the story clusterer's raw features
+   (:func:`~storydiff.distributed.kernels.article_frame`);
 2. **articles by id**: shuffle on the article's node number; the last record of an id wins;
 3. **candidates**: ``(band key, node)`` rows shuffled on the key; every bucket emits its
    pairs; equal ``content_hash`` rows shuffled on the hash give the exact pairs;
@@ -14,7 +15,9 @@ Stages (every arrow between partitions is a hash shuffle, see
 5. **groups**: connected components by large-star / small-star
    (:mod:`~storydiff.distributed.components`), then a shuffle on the component label picks
    the canonical member (earliest published, undated last, ties smallest id);
-6. **output**: every partition writes its own Parquet part file under ``out_dir``:
+6. **stories**: the embedded online clustering, cut at quiet gaps of the time-sorted
+   stream into chunks clustered in parallel (:mod:`~storydiff.distributed.stories`);
+7. **output**: every partition writes its own Parquet part file under ``out_dir``:
    ``articles.parquet/`` (id, external_id, url, source, published, language, group, story)
    and ``pairs.parquet/`` (a, b, jaccard, containment, exact).
 
@@ -35,6 +38,7 @@ from storydiff.distributed import kernels as k
 from storydiff.distributed.components import connected_components
 from storydiff.distributed.frames import Frame, concat_frames, frame_len, frame_nbytes, shuffle, take
 from storydiff.distributed.shards import Shard, plan_shards, read_shard
+from storydiff.distributed.stories import story_graph
 from storydiff.settings import Settings
 
 __all__ = ["BatchReport", "run_batch"]
@@ -57,6 +61,8 @@ class BatchReport:
     duplicates: int = 0
     stories: int = 0
     cc_rounds: int = 0
+    chunks: int = 0
+    story_s: float = 0.0
     shuffle_bytes: int = 0
     wall_s: float = 0.0
 
@@ -105,18 +111,28 @@ def _group_count(canon: Frame) -> int:
     return len(np.unique(canon["group"])) if frame_len(canon) else 0
 
 
-def _write_articles(docs: Frame, groups: Frame, path: str) -> tuple[int, int]:
+def _lookup(keys: Any, frame: Frame, column: str, default: Any) -> Any:
+    """``frame[column]`` of each node in ``keys`` (``default`` where absent); ``frame`` holds ``node``."""
+    out = np.full(len(keys), default, dtype=frame[column].dtype if frame_len(frame) else object)
+    if frame_len(frame) and len(keys):
+        f = take(frame, np.argsort(frame["node"]))
+        pos = np.minimum(np.searchsorted(f["node"], keys), len(f["node"]) - 1)
+        hit = f["node"][pos] == keys
+        out[hit] = f[column][pos[hit]]
+    return out
+
+
+def _write_articles(docs: Frame, groups: Frame, stories: Frame, path: str) -> tuple[int, int]:
     """Write one articles part; returns ``(articles, non-canonical duplicates)`` in it."""
     import pyarrow as pa
 
     n = frame_len(docs)
-    group = docs["node"].copy() if n else np.empty(0, np.int64)
+    nodes = docs["node"] if n else np.empty(0, np.int64)
+    group = nodes.copy()
     if frame_len(groups):
-        g = take(groups, np.argsort(groups["node"]))
-        pos = np.searchsorted(g["node"], group)
-        hit = pos < len(g["node"])
-        hit[hit] = g["node"][pos[hit]] == group[hit]
-        group[hit] = g["group"][pos[hit]]
+        found = _lookup(nodes, groups, "group", -1)
+        group = np.where(found >= 0, found, nodes)
+    story = _lookup(nodes, stories, "story", None) if n else []
     published = docs["published"] if n else np.empty(0, np.int64)
     dated = published != k.NO_DATE
     table = pa.table({
@@ -127,7 +143,7 @@ def _write_articles(docs: Frame, groups: Frame, path: str) -> tuple[int, int]:
         "published": pa.array(np.where(dated, published, 0), pa.timestamp("us", tz="UTC"), mask=~dated),
         "language": pa.array(list(docs.get("language", [])), pa.string()),
         "group": pa.array([k.id_of(int(x)) for x in group], pa.string()),
-        "story": pa.array([None] * n, pa.string()),
+        "story": pa.array(list(story), pa.string()),
     })
     _write(table, path)
     canonical = int(np.sum(group == docs["node"])) if n else 0
@@ -178,8 +194,11 @@ class _Sizes:
 
 def run_batch(inputs: list[str], out_dir: str, settings: Settings, scheduler: str | None = None, workers: int = 2,
               *, partitions: int | None = None, blocksize: int = 32 << 20, rows_per_shard: int = 50_000,
-              fmt: str | None = None) -> BatchReport:
-    """Find near-duplicate groups of ``inputs`` on Dask and write Parquet to ``out_dir`` (see module docstring).
+              fmt: str | None = None, chunk_size: int | None = None) -> BatchReport:
+    """Find near-duplicate groups and stories of ``inputs`` on Dask; write Parquet to ``out_dir`` (module docstring).
+
+    ``chunk_size`` is the fewest articles a story chunk holds (default: dated articles /
+    partitions, at least 2000); any value gives the same stories.
 
     Without ``scheduler`` a ``LocalCluster`` of ``workers`` single-threaded processes runs
     the job; with one (``tcp://host:8786``) the job joins that cluster.
@@ -218,12 +237,18 @@ def run_batch(inputs: list[str], out_dir: str, settings: Settings, scheduler: st
         rows = [delayed(_label_rows, pure=True)(lab, d) for lab, d in zip(labels, docs, strict=True)]
         canon = [delayed(_canonical, pure=True)(p) for p in sizes.shuffle(rows, "label", n)]
         groups = sizes.shuffle(canon, "node", n)
-        art = [delayed(_write_articles)(d, g, f"{out}/articles.parquet/part-{j:05d}.parquet")
-               for j, (d, g) in enumerate(zip(docs, groups, strict=True))]
+        clustered = time.perf_counter()
+        story_parts, nstories, report.chunks = story_graph(client, docs, verified, n, settings.cluster,
+                                                           chunk_size)
+        story_parts = client.persist(story_parts)
+        dist.wait(story_parts)
+        report.story_s = time.perf_counter() - clustered
+        art = [delayed(_write_articles)(d, g, st, f"{out}/articles.parquet/part-{j:05d}.parquet")
+               for j, (d, g, st) in enumerate(zip(docs, groups, story_parts, strict=True))]
         prs = [delayed(_write_pairs)(v, f"{out}/pairs.parquet/part-{j:05d}.parquet") for j, v in enumerate(verified)]
         ngroups = [delayed(_group_count, pure=True)(c) for c in canon]
-        art_counts, pair_counts, err_info, byte_counts, group_counts = client.compute(
-            [art, prs, errs, sizes.parts, ngroups], sync=True)
+        art_counts, pair_counts, err_info, byte_counts, group_counts, report.stories = client.compute(
+            [art, prs, errs, sizes.parts, ngroups, nstories], sync=True)
     finally:
         client.close()
         if cluster is not None:

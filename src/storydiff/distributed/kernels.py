@@ -21,12 +21,16 @@ numbers whose order is the ids' order.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from storydiff.cluster.features import FeatureExtractor
+from storydiff.cluster.online import OnlineClusterer
 from storydiff.dedup.minhash import compact, estimate_compact
 from storydiff.dedup.shingles import shingle_set
 from storydiff.dedup.stage import PREFILTER_MARGIN, DedupStage
@@ -35,14 +39,32 @@ from storydiff.distributed.frames import Frame, frame_len, take
 from storydiff.errors import InputError
 from storydiff.model import Article
 from storydiff.pipeline import prepare_article
-from storydiff.settings import Settings
+from storydiff.settings import ClusterSettings, Settings
 
-__all__ = ["NO_DATE", "PAIR_COLUMNS", "article_frame", "band_rows", "bucket_pairs", "exact_pairs", "exact_rows",
-           "id_of", "join_side", "latest_per_node", "node_of", "verify"]
+__all__ = ["NO_DATE", "PAIR_COLUMNS", "STREAM_FIELDS", "LoadedFeatures", "advance_stream", "article_frame",
+           "band_rows", "bucket_pairs", "cluster_chunk", "cluster_tail", "decode_features", "encode_features",
+           "exact_pairs", "exact_rows", "from_micros", "id_of", "join_side", "latest_per_node", "micros", "node_of",
+           "observe", "stream_stats", "verify"]
 
 #: sort key of an article without a publication date (after every date)
 NO_DATE = np.iinfo(np.int64).max
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICRO = timedelta(microseconds=1)
 PAIR_COLUMNS = ("a", "b", "jaccard", "containment", "exact")
+
+
+def micros(when: datetime) -> int:
+    """Microseconds since the epoch, exactly (no float rounding).
+
+    >>> micros(datetime(1970, 1, 1, 0, 0, 1, 5, tzinfo=UTC))
+    1000005
+    """
+    return (when - _EPOCH) // _MICRO
+
+
+def from_micros(value: int) -> datetime:
+    """The UTC datetime of :func:`micros` (its ``timestamp()`` equals the original's)."""
+    return _EPOCH + timedelta(microseconds=int(value))
 
 
 def node_of(article_id: str) -> int:
@@ -53,6 +75,26 @@ def node_of(article_id: str) -> int:
 def id_of(node: int) -> str:
     """The article id of a node number."""
     return f"sd{node:014x}"
+
+
+def encode_features(raw: dict[str, float]) -> str:
+    """One string for a raw feature dict (order kept, weights exact), a compact column value.
+
+    >>> decode_features(encode_features({"@kiew": 2.0, "#3800": 0.3}))
+    {'@kiew': 2.0, '#3800': 0.3}
+    """
+    return "\x1e".join(f"{k}\x1f{v!r}" for k, v in raw.items())
+
+
+def decode_features(text: str) -> dict[str, float]:
+    """The dict :func:`encode_features` encoded, in its order."""
+    if not text:
+        return {}
+    out: dict[str, float] = {}
+    for item in text.split("\x1e"):
+        k, _, v = item.partition("\x1f")
+        out[k] = float(v)
+    return out
 
 
 def _obj(values: Iterable[Any]) -> npt.NDArray[np.object_]:
@@ -77,7 +119,8 @@ def article_frame(items: Iterable[Article | InputError], settings: Settings, par
     stage = DedupStage(s)  # its MinHasher and LSH banding, so the keys are the embedded ones
     sigs = stage.hasher.signatures(sets)
     keys = stage.lsh.keys(sigs)
-    published = [int(a.published.timestamp() * 1_000_000) if a.published else NO_DATE for a in articles]
+    published = [micros(a.published) if a.published else NO_DATE for a in articles]
+    extractor = FeatureExtractor(settings.cluster)
     frame: Frame = {
         "node": np.array([node_of(a.id) for a in articles], dtype=np.int64),
         "seq": (np.int64(part) << np.int64(32)) + np.arange(len(articles), dtype=np.int64),
@@ -92,6 +135,7 @@ def article_frame(items: Iterable[Article | InputError], settings: Settings, par
         "sig": compact(sigs),
         "keys": keys,
         "shingles": _obj(sets),
+        "feat": _obj(encode_features(extractor.extract(a.text, a.title, a.language)) for a in articles),
     }
     return frame, errors
 
@@ -211,3 +255,154 @@ def verify(pairs: Frame, settings: Settings) -> Frame:
         "containment": np.array([r[3] for r in rows], dtype=np.float64),
         "exact": np.array([r[4] for r in rows], dtype=bool),
     }
+
+
+# -- story clustering: the embedded OnlineClusterer, fed precomputed features -------------------
+
+
+class LoadedFeatures(FeatureExtractor):
+    """A :class:`FeatureExtractor` whose ``extract`` returns the features loaded last.
+
+    The batch computes every article's raw features once, in the read stage, and ships
+    them encoded; the clusterer's own ``_vector`` (running DF, IDF, normalisation) then
+    runs on exactly the dict the embedded extractor returns.
+    """
+
+    def __init__(self, settings: ClusterSettings) -> None:
+        super().__init__(settings)
+        self._raw: dict[str, float] = {}
+
+    def load(self, raw: dict[str, float]) -> None:
+        self._raw = raw
+
+    def extract(self, text: str, title: str | None, language: str | None) -> dict[str, float]:
+        return self._raw
+
+
+#: the clusterer's statistics of the stream so far (as opposed to its stories); copied between chunks
+STREAM_FIELDS = ("df", "n_docs", "name_languages")
+
+StreamStats = dict[str, Any]
+
+
+def stream_stats(clusterer: OnlineClusterer) -> StreamStats:
+    """Copies of the clusterer's stream statistics (:data:`STREAM_FIELDS` that it has)."""
+    return {name: copy.copy(getattr(clusterer, name)) for name in STREAM_FIELDS if hasattr(clusterer, name)}
+
+
+def observe(clusterer: OnlineClusterer, article: Article) -> None:
+    """Count ``article`` in the stream statistics only, with the clusterer's own code.
+
+    Uses ``OnlineClusterer.observe`` when the cluster package provides it, else the
+    feature step every article goes through (``_vector``), so new statistics the
+    clusterer keeps are counted the same way.
+    """
+    hook = getattr(clusterer, "observe", None)
+    if callable(hook):
+        hook(article)
+    else:
+        clusterer._vector(article)
+
+
+def _clusterer(settings: ClusterSettings, stats: StreamStats) -> tuple[OnlineClusterer, LoadedFeatures]:
+    clusterer = OnlineClusterer(settings)
+    loaded = LoadedFeatures(settings)
+    clusterer.features = loaded
+    for name, value in stats.items():  # copies: Dask may share a task input with other tasks
+        setattr(clusterer, name, copy.copy(value))
+    return clusterer, loaded
+
+
+def advance_stream(stats: StreamStats, rows: Frame, settings: ClusterSettings) -> StreamStats:
+    """The stream statistics after the articles of ``rows`` (in time order) followed ``stats``."""
+    clusterer, loaded = _clusterer(settings, stats)
+    for i in _by_time(rows):
+        loaded.load(decode_features(rows["feat"][i]))
+        observe(clusterer, _article(rows, i))
+    return stream_stats(clusterer)
+
+
+def _article(rows: Frame, i: int) -> Article:
+    pub = int(rows["published"][i])
+    return Article(text="", id=id_of(int(rows["node"][i])), language=rows["language"][i],
+                   published=None if pub == NO_DATE else from_micros(pub))
+
+
+def _by_time(rows: Frame) -> list[int]:
+    """Row order of the embedded run: ``(published, id)``, undated last (``NO_DATE`` sorts last)."""
+    return np.lexsort((rows["node"], rows["published"])).tolist() if frame_len(rows) else []
+
+
+def cluster_chunk(rows: Frame, stats: StreamStats, first: int, settings: ClusterSettings) -> Frame:
+    """Cluster one chunk of dated articles (all published at or after ``first`` µs) as the embedded run does.
+
+    ``stats`` are the stream statistics (document frequencies ...) after every article before the chunk.
+    Every story of an earlier chunk has gone quiet for longer than ``window_hours`` (the
+    chunk starts after such a gap), so the embedded clusterer would find none of them as a
+    candidate: a fresh :class:`OnlineClusterer` seeded with ``stats`` takes the same decisions.
+    The one link backwards is a near-duplicate whose first partner with a story lies in an
+    earlier chunk: it joins that partner's story, returned as ``ref`` (the partner's node)
+    and resolved later; it still counts in the statistics (:func:`observe`).
+
+    Returns ``(node, story, ref)`` with ``story`` ``None`` where ``ref`` is set (else -1).
+    """
+    clusterer, loaded = _clusterer(settings, stats)
+    done: dict[int, str] = {}
+    refs: dict[int, int] = {}
+    for i in _by_time(rows):
+        node = int(rows["node"][i])
+        raw = decode_features(rows["feat"][i])
+        target: str | None = None
+        for other, other_pub, _exact in rows["partners"][i]:
+            if other in done:
+                target = clusterer.resolve(done[other])
+                break
+            if other_pub < first:
+                refs[node] = other
+                break
+        loaded.load(raw)
+        article = _article(rows, i)
+        if node in refs:
+            observe(clusterer, article)
+            continue
+        if target is not None and target in clusterer.stories:
+            done[node] = clusterer.add_to(article, target).story_id
+        else:
+            done[node] = clusterer.add(article).story_id
+    nodes = rows["node"] if frame_len(rows) else np.empty(0, np.int64)
+    return {
+        "node": nodes,
+        "story": _obj(clusterer.resolve(done[int(x)]) if int(x) in done else None for x in nodes),
+        "ref": np.array([refs.get(int(x), -1) for x in nodes], dtype=np.int64),
+    }
+
+
+def cluster_tail(chunks: list[Frame], tail: Frame, stories: dict[int, str],
+                 settings: ClusterSettings) -> dict[int, str]:
+    """Final stories of all articles once the undated ``tail`` has been clustered.
+
+    Undated articles come last in the embedded run and also consult the archive of every
+    quiet story, so the state of the whole stream is rebuilt first: every dated article
+    is replayed into its known story with :meth:`OnlineClusterer.place` (what the embedded
+    stage does when it rebuilds from a store), then each undated article is added.
+    """
+    clusterer, loaded = _clusterer(settings, {})
+    for rows in chunks:
+        for i in _by_time(rows):
+            loaded.load(decode_features(rows["feat"][i]))
+            clusterer.place(_article(rows, i), stories[int(rows["node"][i])])
+    assigned = dict(stories)
+    for i in _by_time(tail):
+        node = int(tail["node"][i])
+        target: str | None = None
+        for other, _pub, _exact in tail["partners"][i]:
+            if other in assigned:
+                target = clusterer.resolve(assigned[other])
+                break
+        loaded.load(decode_features(tail["feat"][i]))
+        article = _article(tail, i)
+        if target is not None and target in clusterer.stories:
+            assigned[node] = clusterer.add_to(article, target).story_id
+        else:
+            assigned[node] = clusterer.add(article).story_id
+    return {node: clusterer.resolve(sid) for node, sid in assigned.items()}
