@@ -20,7 +20,7 @@ from storydiff.dedup.align import align
 from storydiff.dedup.lsh import LSH
 from storydiff.dedup.minhash import MinHasher, compact, estimate_compact
 from storydiff.dedup.shingles import shingle_set
-from storydiff.dedup.verify import canonical, groups, similarity
+from storydiff.dedup.verify import canonical, groups, is_near_duplicate, passes_prefilter, similarity
 from storydiff.model import Article, DuplicatePair, Passage
 from storydiff.settings import DedupSettings
 from storydiff.store import Store
@@ -29,7 +29,6 @@ __all__ = ["DedupStage", "DuplicateGroup", "GroupMember", "Reuse", "compare_text
 
 #: candidates whose estimated similarity is this far below both thresholds are not verified
 #: (about 3 standard errors of an 8-bit, 128-permutation estimate)
-PREFILTER_MARGIN = 0.15
 
 
 class DedupStage:
@@ -91,9 +90,7 @@ class DedupStage:
             if pair in pairs:
                 continue
             (na, sa), (nb, sb) = sig_of[rowids[i]], sig_of[r]
-            j = float(estimate_compact(sa, sb))
-            c = j * (na + nb) / (1.0 + j) / max(1, min(na, nb))
-            if j >= s.threshold - PREFILTER_MARGIN or c >= s.containment_threshold - PREFILTER_MARGIN:
+            if passes_prefilter(float(estimate_compact(sa, sb)), na, nb, s):
                 keep.append((i, r))
         in_batch = {rid: i for i, rid in enumerate(rowids)}
         need = sorted({id_of[r] for _, r in keep if r not in in_batch})
@@ -105,7 +102,7 @@ class DedupStage:
             if theirs is None:
                 continue
             jac, con = similarity(sets[i], theirs)
-            if jac >= s.threshold or con >= s.containment_threshold:
+            if is_near_duplicate(jac, con, s):
                 x, y = sorted((batch[i].id, other))
                 pairs[(x, y)] = DuplicatePair(x, y, round(jac, 6), round(con, 6))
 

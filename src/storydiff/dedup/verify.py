@@ -23,9 +23,38 @@ from typing import TypeVar
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["UnionFind", "canonical", "groups", "similarity"]
+from storydiff.settings import DedupSettings
+
+__all__ = [
+    "PREFILTER_MARGIN",
+    "UnionFind",
+    "canonical",
+    "groups",
+    "is_near_duplicate",
+    "passes_prefilter",
+    "similarity",
+]
+
+#: how far below the thresholds the 8-bit signature estimate may be and still get an exact check
+PREFILTER_MARGIN = 0.15
 
 T = TypeVar("T", bound=Hashable)
+
+
+def passes_prefilter(estimate: float, n_a: int, n_b: int, settings: DedupSettings) -> bool:
+    """Whether a candidate whose signatures estimate Jaccard ``estimate`` deserves the exact check.
+
+    Containment is derived from the Jaccard estimate and the shingle counts:
+    ``|A∩B| = J (|A| + |B|) / (1 + J)``, so ``C = |A∩B| / min(|A|, |B|)``.
+    """
+    contained = estimate * (n_a + n_b) / (1.0 + estimate) / max(1, min(n_a, n_b))
+    return (estimate >= settings.threshold - PREFILTER_MARGIN
+            or contained >= settings.containment_threshold - PREFILTER_MARGIN)
+
+
+def is_near_duplicate(jaccard: float, containment: float, settings: DedupSettings) -> bool:
+    """The verdict on exact figures: Jaccard or containment at or above its threshold."""
+    return jaccard >= settings.threshold or containment >= settings.containment_threshold
 
 
 def similarity(a: npt.NDArray[np.uint32], b: npt.NDArray[np.uint32]) -> tuple[float, float]:

@@ -8,7 +8,7 @@ same rules as :class:`storydiff.dedup.stage.DedupStage`, so a batch run finds th
 an embedded ingest stores:
 
 * candidates are all pairs sharing an LSH band key (:func:`bucket_pairs`);
-* a candidate is verified when its 8-bit estimate is within ``PREFILTER_MARGIN`` of a
+* a candidate is verified when its 8-bit estimate is within ``dedup.verify.PREFILTER_MARGIN`` of a
   threshold and its exact Jaccard or containment reaches it (:func:`verify`);
 * articles with equal ``content_hash`` are exact pairs without verification.
 
@@ -33,8 +33,8 @@ from storydiff.cluster.features import FeatureExtractor
 from storydiff.cluster.online import OnlineClusterer
 from storydiff.dedup.minhash import compact, estimate_compact
 from storydiff.dedup.shingles import shingle_set
-from storydiff.dedup.stage import PREFILTER_MARGIN, DedupStage
-from storydiff.dedup.verify import similarity
+from storydiff.dedup.stage import DedupStage
+from storydiff.dedup.verify import is_near_duplicate, passes_prefilter, similarity
 from storydiff.distributed.frames import Frame, frame_len, take
 from storydiff.errors import InputError
 from storydiff.model import Article
@@ -241,12 +241,10 @@ def verify(pairs: Frame, settings: Settings) -> Frame:
             rows.append((a, b, 1.0, 1.0, True))
             continue
         na, nb = int(pairs["a_nsh"][i]), int(pairs["b_nsh"][i])
-        j = float(estimate_compact(pairs["a_sig"][i], pairs["b_sig"][i]))
-        c = j * (na + nb) / (1.0 + j) / max(1, min(na, nb))
-        if j < s.threshold - PREFILTER_MARGIN and c < s.containment_threshold - PREFILTER_MARGIN:
+        if not passes_prefilter(float(estimate_compact(pairs["a_sig"][i], pairs["b_sig"][i])), na, nb, s):
             continue
         jac, con = similarity(pairs["a_shingles"][i], pairs["b_shingles"][i])
-        if jac >= s.threshold or con >= s.containment_threshold:
+        if is_near_duplicate(jac, con, s):
             rows.append((a, b, round(jac, 6), round(con, 6), False))
     return {
         "a": np.array([r[0] for r in rows], dtype=np.int64),
