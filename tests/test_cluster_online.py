@@ -61,9 +61,11 @@ def test_story_quiet_past_window_takes_no_article() -> None:
 def test_time_decay_lowers_similarity() -> None:
     scores = []
     for gap in (1, 20):
-        c = OnlineClusterer(ClusterSettings(window_hours=100))
+        c = OnlineClusterer(ClusterSettings(window_hours=100, threshold=0.01))  # always join: compare scores
         c.add(art(0, FIRE_DE[0], T0))
-        scores.append(c.add(art(1, FIRE_DE[1], T0 + timedelta(hours=gap))).score)
+        joined = c.add(art(1, FIRE_DE[1], T0 + timedelta(hours=gap)))
+        assert not joined.new
+        scores.append(joined.score)
     assert scores[0] > scores[1]
 
 

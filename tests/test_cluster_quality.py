@@ -17,10 +17,11 @@ def test_dev_set_pairwise_f1_floors() -> None:
     if not DEV.exists():
         pytest.skip(f"{DEV} not available")
     score = evaluate_gold(DEV, Settings())
-    # floors a little below the measured values (0.839 overall, de 0.867, en 0.954, cross 0.757)
-    assert score.pairwise.f1 >= 0.80
-    assert score.per_language["de"].f1 >= 0.83
-    assert score.per_language["en"].f1 >= 0.90
-    assert score.cross_language is not None and score.cross_language.f1 >= 0.70
-    assert score.ari >= 0.80
-    assert 40 <= score.predicted_stories <= 120
+    # floors a little below the measured values (0.870 overall, de 0.876, en 0.954, cross 0.853, ARI 0.867)
+    assert score.pairwise.f1 >= 0.85
+    assert score.pairwise.precision >= 0.95
+    assert score.per_language["de"].f1 >= 0.86
+    assert score.per_language["en"].f1 >= 0.93
+    assert score.cross_language is not None and score.cross_language.f1 >= 0.83
+    assert score.ari >= 0.85
+    assert 50 <= score.predicted_stories <= 100

@@ -47,7 +47,7 @@ class DedupSettings:
 @dataclass(frozen=True, slots=True)
 class ClusterSettings:
     #: an article joins the best story whose (time-decayed) similarity reaches this
-    threshold: float = 0.15
+    threshold: float = 0.2
     #: a story quiet for longer than this takes no new article
     window_hours: float = 72.0
     seed: int = 1
@@ -69,6 +69,11 @@ class ClusterSettings:
     centroid_terms: int = 400
     #: two active stories whose centroids reach this similarity are merged (0 or above 1: never)
     merge_threshold: float = 0.3
+    #: factor on an article's best similarity to one recent member of a story (0: centroid only)
+    member_weight: float = 0.9
+    #: per story, the last member_limit members are kept with their member_terms heaviest features
+    member_terms: int = 48
+    member_limit: int = 16
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,14 @@ Method, per article:
   not start a sentence and are not function words, plus each run of two capitalised
   words as one feature. Keys are script- and transcription-insensitive, so names link
   articles across languages ("Selenskyj", "Zelensky" and "Зеленский" share one key).
+  In German this also picks up every noun; the clusterer only lets a name link
+  languages once it has been seen in two (:meth:`~storydiff.cluster.online.OnlineClusterer._linking`).
 * **numbers** (``#`` + digits): separators removed, so "3.800", "3,800" and "3800" agree
   across languages; weighted low on their own because most numbers are dates and counts.
+
+Speed: one tokenisation pass per text (a single regex when the text has no script written
+without spaces, :func:`~storydiff.text.tokens.word_spans` otherwise, same tokens) feeds
+terms, names and numbers; name keys are cached per extractor.
 
 The result is a raw weight per feature; the clusterer multiplies by its running IDF.
 Features starting with ``@`` or ``#`` form the *shared* (language-independent) space.
@@ -34,11 +40,30 @@ __all__ = ["FeatureExtractor", "is_shared"]
 
 _SENTENCE_END = re.compile(r"[.!?:;\"'«»„“”()\[\]|•\n]")
 _LEAD_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜА-ЯЁ\"„«])")
+_NON_DIGIT = re.compile(r"\D")
+#: the token pattern of :mod:`storydiff.text.tokens` (numbers with separators, words with an apostrophe)
+_TOKEN = re.compile(r"\d+(?:[.,']\d+)*|[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 
 
 def is_shared(feature: str) -> bool:
     """True for language-independent features (names and numbers)."""
     return feature[:1] in ("@", "#")
+
+
+#: a superset of the scripts written without spaces; texts without them take the fast path
+_UNSPACED = re.compile(
+    "[\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\u2e80-\u2fff\u3040-\u30ff\u31c0-\u31ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\ua9e0-\ua9ff\uaa60-\uaa7f\uac00-\ud7af\uf900-\ufaff"
+    "\U0001b000-\U0001b2ff\U00020000-\U0003ffff]"
+)
+_NAME_CACHE = 200_000
+
+
+def _spans(text: str) -> list[tuple[int, int, str]]:
+    """:func:`~storydiff.text.tokens.word_spans` (case kept), one regex pass when no unspaced script occurs."""
+    if _UNSPACED.search(text) is None:
+        return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    return list(word_spans(text, lower=False))
 
 
 class FeatureExtractor:
@@ -47,23 +72,31 @@ class FeatureExtractor:
     def __init__(self, settings: ClusterSettings) -> None:
         self.settings = settings
         self.lemmatizer = Lemmatizer()
+        self._keys: dict[str, str] = {}
 
-    def _names(self, text: str, language: str | None) -> list[str]:
-        stop = stopwords(language)
+    def _key(self, token: str) -> str:
+        key = self._keys.get(token)
+        if key is None:
+            if len(self._keys) >= _NAME_CACHE:
+                self._keys.clear()
+            key = self._keys[token] = name_key(token)
+        return key
+
+    def _names(self, text: str, spans: list[tuple[int, int, str]], stop: frozenset[str]) -> list[str]:
         keys: list[str] = []
         prev_end = 0
         prev_key: str | None = None
-        for start, end, token in word_spans(text, lower=False):
+        for start, end, token in spans:
             gap = text[prev_end:start]
-            initial = prev_end == 0 or bool(_SENTENCE_END.search(gap))
+            initial = prev_end == 0 or (gap != " " and bool(_SENTENCE_END.search(gap)))
             prev_end = end
-            if not token[0].isupper() or token[0].isdigit() or len(token) < 3 or initial:
+            if not token[0].isupper() or len(token) < 3 or initial:
                 prev_key = None
                 continue
             if token.casefold() in stop or (token.isupper() and len(token) > 5):
                 prev_key = None
                 continue
-            key = name_key(token)
+            key = self._key(token)
             if len(key) < 2:
                 prev_key = None
                 continue
@@ -73,26 +106,34 @@ class FeatureExtractor:
             prev_key = key
         return keys
 
+    def _terms(self, spans: list[tuple[int, int, str]], stop: frozenset[str], language: str | None) -> list[str]:
+        toks = [t for t in (tok.casefold() for _, _, tok in spans) if len(t) >= 2 and t not in stop
+                and not t[0].isdigit()]
+        return self.lemmatizer.stem(toks, language)
+
     def extract(self, text: str, title: str | None, language: str | None) -> dict[str, float]:
         """Raw weights ``feature -> weight`` of one article (before IDF)."""
         s = self.settings
+        stop = stopwords(language)
         body = text[: s.max_chars]
-        counts: Counter[str] = Counter(self.lemmatizer.terms(body, language))
+        spans = _spans(body)
+        counts: Counter[str] = Counter(self._terms(spans, stop, language))
         weights: dict[str, float] = {t: 1.0 + math.log(c) for t, c in counts.items()}
         lead = _LEAD_END.split(body.strip(), maxsplit=1)[0][:400]
-        head = f"{title}\n{lead}" if title and title.strip() not in lead else lead
-        for t in set(self.lemmatizer.terms(head, language)):
+        head = f" {title}\n{lead}" if title and title.strip() not in lead else " " + lead
+        head_spans = _spans(head)
+        for t in set(self._terms(head_spans, stop, language)):
             weights[t] = weights.get(t, 0.0) + s.title_weight
-        names = Counter(self._names(body, language))
-        head_names = set(self._names(" " + head, language))
+        names = Counter(self._names(body, spans, stop))
+        head_names = set(self._names(head, head_spans, stop))
         for k, c in names.items():
             weights[k] = s.name_weight * (1.0 + math.log(c)) + (s.title_weight if k in head_names else 0.0)
         for k in head_names - names.keys():
             weights[k] = s.name_weight + s.title_weight
         nums: Counter[str] = Counter()
-        for _, _, tok in word_spans(body):
+        for _, _, tok in spans:
             if tok[0].isdigit():
-                digits = re.sub(r"\D", "", tok)
+                digits = _NON_DIGIT.sub("", tok)
                 if len(digits) >= 2:
                     nums["#" + digits] += 1
         for k, c in nums.items():

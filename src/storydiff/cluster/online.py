@@ -9,14 +9,26 @@ Method (single-pass clustering in the TDT tradition, Allan et al. 1998; Miranda 
    clock is moved to an archive index that only undated articles consult. The article's
    ``query_terms`` heaviest features are looked up; the ``max_candidates`` stories sharing
    the most query weight are scored exactly. No story is ever found by a scan.
-3. A candidate's score is the cosine between the article and the story centroid (sum of
-   its articles' unit vectors), or, when the article's language is new to the story, the
-   larger of that and ``shared_weight`` x the cosine over names and numbers only; times
-   ``exp(-gap / decay_hours)`` where ``gap`` is the distance to the story's mean time.
+3. A candidate's score is the largest of
+   * the cosine between the article and the story centroid (sum of its articles' unit
+     vectors), times ``exp(-gap / decay_hours)``, ``gap`` = distance to the story's mean time;
+   * ``member_weight`` x the best dot product with one of the story's last ``member_limit``
+     members (their ``member_terms`` heaviest features), each decayed by its own time gap:
+     a follow-up that retells one report joins even when the centroid has drifted;
+   * when the article's language is new to the story, ``shared_weight`` x the cosine over
+     the **linking features** only (time-decayed like the centroid): numbers, and names
+     seen in at least two languages so far. Capitalisation marks names in most languages
+     but every noun in German; a German noun ("Feuerwehr") is never written by an English
+     or French report, a name ("Lübeck") is, so this corpus statistic keeps names and
+     drops nouns without a lexicon (Miranda et al. 2018 link languages through entities).
    Articles of a quiet story (``t - last_seen > window_hours``) are never candidates.
 4. The best score at or above ``threshold`` wins (ties: the older story); otherwise the
    article opens a story whose id is ``"st"`` + a hash of the article id (stable, never
    renamed). Undated articles take no time penalty and do not move a story's times.
+5. **Convergence** (second level): the story that took the article is compared with the
+   article's other candidates, centroid to centroid (linking features across languages);
+   at ``merge_threshold`` the younger is merged into the older, whose id stays. This is
+   how the monolingual parts of one happening join into a cross-language story.
 
 Everything is deterministic: iteration orders are insertion orders and ties break on
 story creation order.
@@ -36,64 +48,18 @@ story creation order.
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from storydiff.cluster.features import FeatureExtractor, is_shared
+from storydiff.cluster.story import Assignment, StoryState, article_hours, story_id_for
 from storydiff.model import Article
 from storydiff.settings import ClusterSettings
 
 __all__ = ["Assignment", "OnlineClusterer", "StoryState", "article_hours", "story_id_for"]
 
 _ARCHIVE_TERMS = 48
-
-
-def article_hours(article: Article) -> float | None:
-    """Publication time in hours since the epoch, ``None`` when undated."""
-    return article.published.timestamp() / 3600.0 if article.published is not None else None
-
-
-def story_id_for(article_id: str) -> str:
-    """The id a story opened by ``article_id`` gets: ``"st"`` + 12 hex digits."""
-    return "st" + hashlib.blake2b(article_id.encode("utf-8"), digest_size=6).hexdigest()
-
-
-@dataclass(slots=True)
-class StoryState:
-    """What the clusterer keeps per story (centroid, its norms, times, languages, index terms)."""
-
-    id: str
-    seq: int
-    centroid: dict[str, float] = field(default_factory=dict)
-    norm2: float = 0.0
-    shared_norm2: float = 0.0
-    count: int = 0
-    first: float | None = None
-    last: float | None = None
-    time_sum: float = 0.0
-    timed: int = 0
-    languages: dict[str, int] = field(default_factory=dict)
-    indexed: set[str] = field(default_factory=set)
-    active: bool = True
-    merged_into: str | None = None
-
-    def mean_time(self) -> float | None:
-        return self.time_sum / self.timed if self.timed else None
-
-
-@dataclass(frozen=True, slots=True)
-class Assignment:
-    """Where one article went: its story, the winning score and whether the story is new."""
-
-    article_id: str
-    story_id: str
-    score: float
-    new: bool
-    #: ids of stories that converged with this one and were merged into ``story_id``
-    merged: tuple[str, ...] = ()
 
 
 class OnlineClusterer:
@@ -110,14 +76,24 @@ class OnlineClusterer:
         self._archive: dict[str, list[int]] = {}
         self._expiry: list[tuple[float, int]] = []
         self.clock: float | None = None
+        #: name feature -> the one language it was seen in, or "" once seen in two or more
+        self.name_languages: dict[str, str] = {}
 
     # -- features -------------------------------------------------------------------------
     def _vector(self, article: Article, *, count: bool = True) -> dict[str, float]:
         raw = self.features.extract(article.text, article.title, article.language)
         if count:
             self.n_docs += 1
+            lang = article.language or ""
+            seen = self.name_languages
             for f in raw:
                 self.df[f] = self.df.get(f, 0) + 1
+                if f[0] == "@":
+                    first = seen.get(f)
+                    if first is None:
+                        seen[f] = lang
+                    elif first and first != lang:
+                        seen[f] = ""
         n = self.n_docs
         vec = {f: w * (math.log((n + 1) / (self.df.get(f, 0) + 1)) + 1.0) for f, w in raw.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
@@ -148,6 +124,7 @@ class OnlineClusterer:
         story.norm2 = sum(v * v for _, v in top)
         story.shared_norm2 = sum(v * v for k, v in top if is_shared(k))
         story.indexed = set()
+        story.members = []
         for term, _ in top:
             self._archive.setdefault(term, []).append(story.seq)
 
@@ -188,13 +165,42 @@ class OnlineClusterer:
                     sdot += v * c
         score = dot / math.sqrt(story.norm2) if story.norm2 > 0 else 0.0
         if language not in story.languages and story.shared_norm2 > 0:
-            svec_norm = math.sqrt(sum(v * v for f, v in vec.items() if is_shared(f))) or 1.0
-            shared = sdot / (math.sqrt(story.shared_norm2) * svec_norm)
-            score = max(score, s.shared_weight * shared)
+            score = max(score, s.shared_weight * self._linking_cosine(vec, story.centroid))
         mean = story.mean_time()
         if hours is not None and mean is not None:
-            score *= math.exp(-abs(hours - mean) / s.decay_hours)
+            score *= self._time_factor(hours - mean)
+        if s.member_weight > 0:
+            for mvec, mhours in story.members:
+                mdot = 0.0
+                for f, v in mvec.items():
+                    c = vec.get(f)
+                    if c is not None:
+                        mdot += v * c
+                if hours is not None and mhours is not None:
+                    mdot *= self._time_factor(hours - mhours)
+                score = max(score, s.member_weight * mdot)
         return score, dot, sdot
+
+    def _time_factor(self, gap: float) -> float:
+        return math.exp(-abs(gap) / self.settings.decay_hours)
+
+    def _linking(self, feature: str) -> bool:
+        """True for a feature that can link languages: a number, or a name seen in two languages."""
+        return feature[0] == "#" or (feature[0] == "@" and self.name_languages.get(feature) == "")
+
+    def _linking_cosine(self, a: dict[str, float], b: dict[str, float]) -> float:
+        """Cosine of ``a`` and ``b`` over their linking features (:meth:`_linking`)."""
+        na = nb = dot = 0.0
+        for f, v in a.items():
+            if self._linking(f):
+                na += v * v
+                c = b.get(f)
+                if c is not None:
+                    dot += v * c
+        for f, v in b.items():
+            if self._linking(f):
+                nb += v * v
+        return dot / math.sqrt(na * nb) if na > 0 and nb > 0 else 0.0
 
     # -- updates -------------------------------------------------------------------------
     def _open(self, article_id: str) -> StoryState:
@@ -222,6 +228,10 @@ class OnlineClusterer:
             story.norm2 = sum(v * v for v in cen.values())
             story.shared_norm2 = sum(v * v for k, v in cen.items() if is_shared(k))
         story.count += 1
+        if s.member_weight > 0 and story.active:
+            top = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[: s.member_terms]
+            story.members.append((dict(top), hours))
+            del story.members[: -s.member_limit]
         lang = language or ""
         story.languages[lang] = story.languages.get(lang, 0) + 1
         if hours is not None:
@@ -289,10 +299,10 @@ class OnlineClusterer:
                     sdot += v * c
         score = dot / math.sqrt(a.norm2 * b.norm2) if a.norm2 > 0 and b.norm2 > 0 else 0.0
         if not (a.languages.keys() & b.languages.keys()) and a.shared_norm2 > 0 and b.shared_norm2 > 0:
-            score = max(score, self.settings.shared_weight * sdot / math.sqrt(a.shared_norm2 * b.shared_norm2))
+            score = max(score, self.settings.shared_weight * self._linking_cosine(a.centroid, b.centroid))
         ta, tb = a.mean_time(), b.mean_time()
         if ta is not None and tb is not None:
-            score *= math.exp(-abs(ta - tb) / self.settings.decay_hours)
+            score *= self._time_factor(ta - tb)
         return score
 
     def _converge(self, story: StoryState, candidates: list[StoryState]) -> tuple[str, ...]:
@@ -333,7 +343,9 @@ class OnlineClusterer:
                 if keep.active:
                     posting[keep.seq] = None
                     keep.indexed.add(term)
+        keep.members = (keep.members + gone.members)[-self.settings.member_limit :] if keep.active else []
         gone.indexed = set()
+        gone.members = []
         gone.centroid = {}
         gone.active = False
         gone.merged_into = keep.id

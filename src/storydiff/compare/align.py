@@ -98,25 +98,35 @@ def similarity(a: Unit, b: Unit) -> float:
     return 0.7 * dice + 0.3 * fuzz.token_sort_ratio(a.norm, b.norm) / 100.0
 
 
-def align_sentences(units: Sequence[Sequence[Unit]], threshold: float = 0.45) -> list[list[Unit]]:
-    """Groups of sentences saying the same thing, each with at most one sentence per article.
+def shared_stem_counts(flat: Sequence[Unit], *, max_posting: int) -> dict[tuple[int, int], int]:
+    """How many stems each pair of sentences (indexes into ``flat``) from different articles shares.
 
-    Groups are ordered by their first member (article order, then position).
+    Pairs come from an inverted index over stems; a stem in more than ``max_posting``
+    sentences says nothing and is skipped, which keeps the cost near-linear.
     """
-    flat = [u for arts in units for u in arts]
     index: dict[str, list[int]] = defaultdict(list)
     for k, u in enumerate(flat):
         for s in u.stems:
             index[s].append(k)
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for posting in index.values():
-        if len(posting) > 200:
-            continue  # a stem in nearly every sentence says nothing
+        if len(posting) > max_posting:
+            continue
         for x in range(len(posting)):
             for y in range(x + 1, len(posting)):
                 i, j = posting[x], posting[y]
                 if flat[i].article != flat[j].article:
                     shared[i, j] += 1
+    return shared
+
+
+def align_sentences(units: Sequence[Sequence[Unit]], threshold: float = 0.45) -> list[list[Unit]]:
+    """Groups of sentences saying the same thing, each with at most one sentence per article.
+
+    Groups are ordered by their first member (article order, then position).
+    """
+    flat = [u for arts in units for u in arts]
+    shared = shared_stem_counts(flat, max_posting=200)
     scored: list[tuple[float, int, int]] = []
     for (i, j), n in shared.items():
         a, b = flat[i], flat[j]

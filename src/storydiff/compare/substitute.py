@@ -36,13 +36,12 @@ per class); only those at or above :data:`MIN_CONFIDENCE` are returned.
 from __future__ import annotations
 
 import difflib
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from storydiff.compare.align import Unit, _stemmer
+from storydiff.compare.align import Unit, _stemmer, shared_stem_counts
 from storydiff.compare.lexicon import CLOCK_WORDS, MONTHS, STOPWORDS, WEEKDAYS, concept_of
 from storydiff.compare.numwords import NUMBER_WORDS
 from storydiff.compare.polarity import FIELDS, NEGATIONS, OPPOSITES, is_name_word, same_spelling
@@ -188,18 +187,7 @@ def _negation(toks: Sequence[_Tok]) -> bool:
 
 def _candidates(units: Sequence[Sequence[Unit]]) -> list[tuple[Unit, Unit]]:
     flat = [u for arts in units for u in arts if len(u.stems) >= MIN_SHARED]
-    index: dict[str, list[int]] = defaultdict(list)
-    for k, u in enumerate(flat):
-        for s in u.stems:
-            index[s].append(k)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for posting in index.values():
-        if len(posting) > 150:
-            continue
-        for x in range(len(posting)):
-            for y in range(x + 1, len(posting)):
-                if flat[posting[x]].article != flat[posting[y]].article:
-                    shared[posting[x], posting[y]] += 1
+    shared = shared_stem_counts(flat, max_posting=150)
     out = []
     for (i, j), n in sorted(shared.items()):
         a, b = flat[i], flat[j]
