@@ -37,7 +37,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="storydiff", description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = _Parser(
+        prog="storydiff",
+        description="Find what news outlets share, add and contradict when they rewrite the same story.",
+    )
     parser.add_argument("--version", action="version", version=f"storydiff {__version__}")
     parser.add_argument("--db", type=Path, default=None, help="SQLite store (default $STORYDIFF_DB or ./storydiff.db)")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bars")
