@@ -10,6 +10,10 @@ fifth of every text's words and shifts all dates by a week, so stories are many)
 indexed with 10k, 100k (and, without ``--quick``, 1M) articles; then 1,000 more are
 timed. Memory per indexed article is the growth of the process's resident size.
 
+Restart (``--restart N``): N synthetic articles are ingested into a temporary store
+through the cluster stage alone; then a new stage opens the store and the time to load the
+saved state is compared with a full replay of the assignments (``--no-replay`` skips it).
+
 Last line: ``f1_de=X f1_en=X f1_cross=X articles_per_s=X bytes_per_article=X``.
 """
 
@@ -99,16 +103,51 @@ def throughput(base: list[Article], sizes: list[int], settings: Settings) -> tup
     return rate, per_article
 
 
+def restart(base: list[Article], n: int, settings: Settings, replay: bool) -> None:
+    import tempfile
+
+    from storydiff.cluster.stage import ClusterStage
+    from storydiff.pipeline import Pipeline
+    from storydiff.store import Store
+
+    # one distinct id per article (a URL fragment does not make a new article)
+    stream = [replace(a, url=f"https://bench.test/{i}", id="") for i, a in enumerate(synthetic(base, n))]
+    with tempfile.TemporaryDirectory(prefix="storydiff-restart-") as tmp:
+        db = Path(tmp) / "r.db"
+        t0 = time.perf_counter()
+        with Store.open(db) as store:
+            Pipeline(store, settings, stages=[ClusterStage(settings.cluster)]).ingest(stream)
+        print(f"restart: ingested {n} articles in {time.perf_counter() - t0:.1f}s "
+              f"({db.stat().st_size / n:.0f} store bytes/article)", flush=True)
+        with Store.open(db) as store:
+            stage = ClusterStage(settings.cluster)
+            t1 = time.perf_counter()
+            stage._ensure(store)
+            load_s = time.perf_counter() - t1
+            assert not stage.replayed
+            print(f"restart: load saved state {load_s:.2f}s ({load_s / n * 1e3:.3f} ms/article)", flush=True)
+            if replay:
+                t2 = time.perf_counter()
+                stage.rebuild(store)
+                replay_s = time.perf_counter() - t2
+                print(f"restart: full replay {replay_s:.2f}s ({replay_s / n * 1e3:.3f} ms/article)", flush=True)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--quick", action="store_true", help="skip the 1M run")
     ap.add_argument("--sizes", type=int, nargs="*", default=None)
+    ap.add_argument("--restart", type=int, default=0, help="measure a restart with this many stored articles")
+    ap.add_argument("--no-replay", action="store_true", help="with --restart: skip timing the full replay")
     args = ap.parse_args()
     if not DEV.exists():
         print(f"{DEV} not found", file=sys.stderr)
         return 1
     settings = Settings(progress=False)
     gold = read_gold(DEV, settings)
+    if args.restart:
+        restart(gold.articles, args.restart, settings, not args.no_replay)
+        return 0
     t0 = time.perf_counter()
     score, _ = evaluate_articles(gold, settings)
     print(f"dev: {score.articles} articles in {time.perf_counter() - t0:.1f}s; pairwise P/R/F1 "

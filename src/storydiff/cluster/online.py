@@ -51,6 +51,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Iterable
+from typing import Any
 
 from storydiff.cluster.features import FeatureExtractor, is_shared
 from storydiff.cluster.story import Assignment, StoryState, article_hours, story_id_for
@@ -78,6 +79,8 @@ class OnlineClusterer:
         self.clock: float | None = None
         #: name feature -> the one language it was seen in, or "" once seen in two or more
         self.name_languages: dict[str, str] = {}
+        #: what changed since :meth:`take_changes` (features, story seqs); ``None``: not tracked
+        self._changed: tuple[set[str], set[int]] | None = None
 
     # -- features -------------------------------------------------------------------------
     def _vector(self, article: Article, *, count: bool = True) -> dict[str, float]:
@@ -86,6 +89,8 @@ class OnlineClusterer:
             self.n_docs += 1
             lang = article.language or ""
             seen = self.name_languages
+            if self._changed is not None:
+                self._changed[0].update(raw)
             for f in raw:
                 self.df[f] = self.df.get(f, 0) + 1
                 if f[0] == "@":
@@ -127,6 +132,8 @@ class OnlineClusterer:
         story.members = []
         for term, _ in top:
             self._archive.setdefault(term, []).append(story.seq)
+            story.archived.append(term)
+        self._touch(story)
 
     # -- scoring -------------------------------------------------------------------------
     def _candidates(self, vec: dict[str, float], undated: bool) -> list[StoryState]:
@@ -202,6 +209,10 @@ class OnlineClusterer:
                 nb += v * v
         return dot / math.sqrt(na * nb) if na > 0 and nb > 0 else 0.0
 
+    def _touch(self, story: StoryState) -> None:
+        if self._changed is not None:
+            self._changed[1].add(story.seq)
+
     # -- updates -------------------------------------------------------------------------
     def _open(self, article_id: str) -> StoryState:
         sid = story_id_for(article_id)
@@ -251,6 +262,8 @@ class OnlineClusterer:
                 target.setdefault(term, {})[story.seq] = None
             else:
                 self._archive.setdefault(term, []).append(story.seq)
+                story.archived.append(term)
+        self._touch(story)
 
     def add(self, article: Article) -> Assignment:
         """Assign ``article`` (the next in time order) to a story and update the state."""
@@ -349,6 +362,8 @@ class OnlineClusterer:
         gone.centroid = {}
         gone.active = False
         gone.merged_into = keep.id
+        self._touch(keep)
+        self._touch(gone)
 
     def place(self, article: Article, story_id: str) -> None:
         """Replay a known assignment (rebuilding the state from the store)."""
@@ -373,3 +388,51 @@ class OnlineClusterer:
     def run(self, articles: Iterable[Article]) -> list[Assignment]:
         """Assign every article of ``articles`` (already in time order)."""
         return [self.add(a) for a in articles]
+
+    # -- running statistics and persistence ----------------------------------------------
+    def observe(self, article: Article) -> None:
+        """Count ``article`` in the running statistics only (document frequencies, document
+        count, languages of names); no story changes."""
+        self._vector(article)
+
+    def stream_stats(self) -> dict[str, Any]:
+        """Copies of the running statistics of the stream (``df``, ``n_docs``, ``name_languages``)."""
+        return {"df": dict(self.df), "n_docs": self.n_docs, "name_languages": dict(self.name_languages)}
+
+    def load_stream_stats(self, stats: dict[str, Any]) -> None:
+        """Replace the running statistics by (copies of) ``stats`` from :meth:`stream_stats`."""
+        self.df = dict(stats.get("df", {}))
+        self.n_docs = int(stats.get("n_docs", 0))
+        self.name_languages = dict(stats.get("name_languages", {}))
+
+    def track_changes(self) -> None:
+        """Start recording which features and stories change (see :meth:`take_changes`)."""
+        self._changed = (set(), set())
+
+    def take_changes(self) -> tuple[list[str], list[StoryState]]:
+        """Features whose statistics changed and stories that changed since the last call (seq order)."""
+        if self._changed is None:
+            return [], []
+        features, seqs = self._changed
+        self._changed = (set(), set())
+        return sorted(features), [self._by_seq[i] for i in sorted(seqs)]
+
+    def restore(self, stories: Iterable[StoryState], clock: float | None) -> None:
+        """Install saved stories (in ``seq`` order, numbered 0, 1, ...) and the stream clock into an
+        empty clusterer: the indexes are rebuilt from each story's ``indexed`` and ``archived`` terms."""
+        if self._by_seq:
+            raise ValueError("restore needs an empty clusterer")
+        for story in stories:
+            if story.seq != len(self._by_seq):
+                raise ValueError(f"story {story.id}: seq {story.seq}, expected {len(self._by_seq)}")
+            self.stories[story.id] = story
+            self._by_seq.append(story)
+            if story.active:
+                for term in story.indexed:
+                    self._postings.setdefault(term, {})[story.seq] = None
+                if story.last is not None:
+                    self._expiry.append((story.last, story.seq))
+            for term in story.archived:
+                self._archive.setdefault(term, []).append(story.seq)
+        heapq.heapify(self._expiry)
+        self.clock = clock

@@ -1,10 +1,13 @@
 """The clustering pipeline stage: assigns new articles to stories inside the batch transaction.
 
-The in-memory :class:`~storydiff.cluster.online.OnlineClusterer` is rebuilt from the store
-on first use (document frequencies and centroids are replayed from the stored
-assignments, no clustering decision is re-taken) and again whenever the store holds a
-different number of assignments than the state knows (a rolled-back batch, another
-process writing the same store, a removal).
+The in-memory :class:`~storydiff.cluster.online.OnlineClusterer` is saved in the store as it
+changes (:mod:`storydiff.cluster.snapshot`: the rows a batch changed, written in the
+batch's transaction) and loaded on first use. It is loaded again whenever the store holds
+a different number of assignments than the state knows (a rolled-back batch, another
+process writing the same store). Only when no saved state matches (a removal, changed
+settings, a store written without it) is it rebuilt by replaying the stored assignments
+in time order (document frequencies and centroids, no clustering decision re-taken),
+then saved whole.
 
 Near-duplicates join their canonical article's story without scoring: the partners come
 from the dedup stage's verified pairs (``store.dedup``) when present, and from exact
@@ -17,9 +20,11 @@ import re
 from collections.abc import Iterable
 
 from storydiff.cluster.online import Assignment, OnlineClusterer
+from storydiff.cluster.snapshot import load_state, save_changes, save_full
 from storydiff.model import Article
 from storydiff.settings import ClusterSettings
 from storydiff.store import Store
+from storydiff.store.stories import ClusterStateRepository
 
 __all__ = ["ClusterStage", "headline_of", "recluster"]
 
@@ -53,24 +58,31 @@ class ClusterStage:
         self._state: OnlineClusterer | None = None
         self._known = 0
         self._conn_id: int | None = None
-        #: seconds the last rebuild from the store took (for benchmarks)
+        #: seconds the last load or rebuild of the state took, and whether it was a full replay (benchmarks)
         self.rebuild_seconds = 0.0
+        self.replayed = False
 
     def _ensure(self, store: Store) -> OnlineClusterer:
-        stale = (
-            self._state is None
-            or self._conn_id != id(store.conn)
-            or store.stories.assigned_count() != self._known
-        )
-        if stale or self._state is None:
-            self._state = self.rebuild(store)
-        return self._state
+        """The state for ``store``: the one in memory, else the saved one, else a replay (then saved)."""
+        import time
+
+        assigned = store.stories.assigned_count()
+        if self._state is not None and self._conn_id == id(store.conn) and assigned == self._known:
+            return self._state
+        started = time.perf_counter()
+        repo = ClusterStateRepository(store.conn)
+        state = load_state(repo, self.settings, assigned)
+        self.replayed = state is None
+        if state is None:
+            state = self.rebuild(store)
+            save_full(repo, state, self._known)
+        state.track_changes()
+        self._state, self._known, self._conn_id = state, assigned, id(store.conn)
+        self.rebuild_seconds = time.perf_counter() - started
+        return state
 
     def rebuild(self, store: Store) -> OnlineClusterer:
         """A clusterer holding every stored assignment (replayed in time order)."""
-        import time
-
-        started = time.perf_counter()
         state = OnlineClusterer(self.settings)
         pending: list[tuple[str, str]] = []
 
@@ -90,7 +102,6 @@ class ClusterStage:
         flush()
         self._known = known
         self._conn_id = id(store.conn)
-        self.rebuild_seconds = time.perf_counter() - started
         return state
 
     def _partners(self, store: Store, article: Article) -> list[str]:
@@ -111,8 +122,10 @@ class ClusterStage:
         if changed:
             touched = store.stories.unassign(list(changed))
             store.stories.refresh(touched)
+            ClusterStateRepository(store.conn).clear()  # the saved state still counts them
         state = self._ensure(store)
         self._assign(store, state, sorted(articles, key=_time_key))
+        save_changes(ClusterStateRepository(store.conn), state, self._known)
 
     def _assign(self, store: Store, state: OnlineClusterer, articles: Iterable[Article]) -> None:
         touched: set[str] = set()
@@ -144,6 +157,7 @@ class ClusterStage:
         """Take deleted articles out of their stories (the state is rebuilt on next use)."""
         touched = store.stories.unassign(article_ids)
         store.stories.refresh(touched)
+        ClusterStateRepository(store.conn).clear()
         self._state = None
 
     def recluster(self, store: Store, *, chunk: int = 2000) -> int:
@@ -153,7 +167,10 @@ class ClusterStage:
         """
         with store.transaction():
             store.stories.clear()
+            repo = ClusterStateRepository(store.conn)
+            repo.clear()
             state = OnlineClusterer(self.settings)
+            state.track_changes()
             self._state, self._known, self._conn_id = state, 0, id(store.conn)
             ids = [
                 r[0]
@@ -163,6 +180,7 @@ class ClusterStage:
             ]
             for start in range(0, len(ids), chunk):
                 self._assign(store, state, store.articles.get_many(ids[start : start + chunk]))
+            save_full(repo, state, self._known)
         return len(ids)
 
 

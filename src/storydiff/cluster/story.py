@@ -48,6 +48,8 @@ class StoryState:
     merged_into: str | None = None
     #: the heaviest features and the time of each recent member (active stories only)
     members: list[tuple[dict[str, float], float | None]] = field(default_factory=list)
+    #: the terms this story was filed under in the archive index (with repeats), once quiet
+    archived: list[str] = field(default_factory=list)
 
     def mean_time(self) -> float | None:
         return self.time_sum / self.timed if self.timed else None

@@ -1,7 +1,7 @@
 """Schema migrations: version N is reached by running ``MIGRATIONS[N]`` after N-1.
 
 Append, never edit a migration that has shipped. Each stage owns its tables:
-1 articles and full-text search, 2 near-duplicate index, 3 stories, 4 comparisons.
+1 articles and full-text search, 2 near-duplicate index, 3 stories, 4 story-clustering state.
 """
 
 from __future__ import annotations
@@ -99,6 +99,13 @@ MIGRATIONS: dict[int, list[str]] = {
         """,
         "CREATE INDEX story_articles_story ON story_articles(story_id)",
         "CREATE TABLE story_aliases (old_id TEXT PRIMARY KEY, story_id TEXT NOT NULL) WITHOUT ROWID",
+    ],
+    4: [
+        # the online story clusterer's state (storydiff.store.stories.ClusterStateRepository),
+        # so a restart loads it instead of replaying every assignment
+        "CREATE TABLE cluster_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+        "CREATE TABLE cluster_features (feature TEXT PRIMARY KEY, df INTEGER NOT NULL, lang TEXT) WITHOUT ROWID",
+        "CREATE TABLE cluster_stories (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, state TEXT NOT NULL)",
     ],
 }
 

@@ -5,19 +5,26 @@ Tables (migration 3): ``stories`` (one row per story; ``seq`` is creation order)
 ``story_aliases`` (the id of a story merged into another -> the surviving id, so an old
 id still resolves). A story's times and article count are re-derived from its articles
 by :meth:`StoryRepository.refresh`, so they never drift from the assignments.
+
+Migration 4 keeps the online clusterer's state next to them (:class:`ClusterStateRepository`):
+``cluster_meta`` (key/value: document count, stream clock, the assignment count and
+settings the state belongs to), ``cluster_features`` (document frequency of every feature,
+and the one language a name was seen in, ``''`` once seen in two) and ``cluster_stories``
+(one encoded state per story, by creation ``seq``). Rows change inside the batch
+transaction that changed the state, so they commit and roll back with the assignments.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
 from storydiff.model import Story
 from storydiff.store.articles import format_time, parse_time
 
-__all__ = ["StoryRepository"]
+__all__ = ["ClusterStateRepository", "StoryRepository"]
 
 _CHUNK = 400
 _TIME_ORDER = "a.published IS NULL, a.published, a.id"
@@ -185,3 +192,38 @@ class StoryRepository:
 
     def assigned_count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM story_articles").fetchone()[0])
+
+
+class ClusterStateRepository:
+    """Rows of the clusterer's saved state (migration 4); the encoding is the cluster package's."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def meta(self) -> dict[str, str]:
+        """Every ``cluster_meta`` entry (empty when no state was saved)."""
+        return {str(k): str(v) for k, v in self.conn.execute("SELECT key, value FROM cluster_meta")}
+
+    def features(self) -> Iterator[tuple[str, int, str | None]]:
+        """``(feature, df, name language)`` rows."""
+        for row in self.conn.execute("SELECT feature, df, lang FROM cluster_features"):
+            yield row[0], row[1], row[2]
+
+    def stories(self) -> Iterator[tuple[int, str, str]]:
+        """``(seq, story id, encoded state)`` in ``seq`` order."""
+        for row in self.conn.execute("SELECT seq, id, state FROM cluster_stories ORDER BY seq"):
+            yield row[0], row[1], row[2]
+
+    def save(self, meta: dict[str, str], features: Iterable[tuple[str, int, str | None]],
+             stories: Iterable[tuple[int, str, str]]) -> None:
+        """Upsert meta entries, feature rows and story rows (inside the caller's transaction)."""
+        self.conn.executemany("INSERT OR REPLACE INTO cluster_meta (key, value) VALUES (?, ?)", meta.items())
+        self.conn.executemany("INSERT OR REPLACE INTO cluster_features (feature, df, lang) VALUES (?, ?, ?)",
+                              features)
+        self.conn.executemany("INSERT OR REPLACE INTO cluster_stories (seq, id, state) VALUES (?, ?, ?)", stories)
+
+    def clear(self) -> None:
+        """Forget the saved state (it no longer matches the assignments)."""
+        self.conn.execute("DELETE FROM cluster_meta")
+        self.conn.execute("DELETE FROM cluster_features")
+        self.conn.execute("DELETE FROM cluster_stories")
