@@ -165,11 +165,16 @@ async def load(base: str, clients: int, total: int, seconds: float, post_share: 
             else:
                 gets.append(elapsed)
 
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
+    # one client (one keep-alive connection) per simulated user: no shared pool to contend for
+    limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
+    pool = [httpx.AsyncClient(base_url=base, timeout=60, limits=limits) for _ in range(clients)]
+    try:
         t0, cpu0 = time.perf_counter(), time.process_time()
-        await asyncio.gather(*(worker(client) for _ in range(clients)))
+        await asyncio.gather(*(worker(client) for client in pool))
         wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
+    finally:
+        for client in pool:
+            await client.aclose()
     return {"gets": gets, "posts": posts, "posted": posted, "failures": failures, "wall": wall, "client_cpu": cpu}
 
 

@@ -155,3 +155,48 @@ def test_openapi_schema(client: TestClient) -> None:
     body = schema["paths"]["/api/articles"]["post"]["requestBody"]["content"]
     assert {"application/json", "multipart/form-data"} <= set(body)
     assert "text" in schema["components"]["schemas"]["ArticleIn"]["required"]
+
+
+def test_listings_never_stale(client: TestClient, tmp_path: Path) -> None:
+    from storydiff.model import Article
+    from storydiff.pipeline import Pipeline
+    from storydiff.store import Store
+
+    assert client.get("/api/articles").json()["articles"] == []
+    assert client.get("/api/stories").json()["stories"] == []
+    _post(client, {"text": FLOOD, "url": "https://a.test/flood", "source": "a.test"})
+    assert [a["source"] for a in client.get("/api/articles").json()["articles"]] == ["a.test"]
+    # a write by another process (e.g. `storydiff ingest` beside the server) shows at once
+    with Store.open(tmp_path / "s.db") as store:
+        Pipeline(store, Settings(db_path=tmp_path / "s.db")).ingest([Article(text=STRIKE, source="b.test")])
+    assert sorted(a["source"] for a in client.get("/api/articles").json()["articles"]) == ["a.test", "b.test"]
+    assert len(client.get("/api/stories").json()["stories"]) == 2
+
+
+def test_response_cache_computes_once_per_version(tmp_path: Path) -> None:
+    import threading
+    import time
+
+    from storydiff.api.cache import ResponseCache
+    from storydiff.store import Store
+
+    path = tmp_path / "c.db"
+    Store.open(path).close()
+    cache = ResponseCache(path)
+    calls: list[int] = []
+
+    def slow() -> bytes:
+        calls.append(1)
+        time.sleep(0.05)
+        return b"body"
+
+    threads = [threading.Thread(target=cache.get_or_compute, args=(("k",), slow)) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1
+    with Store.open(path) as other, other.transaction():
+        other.conn.execute("CREATE TABLE t (x)")
+    assert cache.get_or_compute(("k",), slow) == b"body" and len(calls) == 2
+    cache.close()

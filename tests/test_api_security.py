@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -46,7 +47,12 @@ def test_javascript_url_is_not_a_link(client: TestClient) -> None:
     r = client.post("/api/articles", json={**GOOD, "url": None, "id": "j1"})
     assert r.status_code == 200
     r = client.post("/api/articles", json={**GOOD, "url": "javascript:alert(1)"})
-    assert r.status_code == 422  # only http(s) URLs are accepted
+    assert r.status_code == 422  # only http(s) URLs are accepted in a JSON body
+    record = json.dumps({**GOOD, "id": "j2", "url": "javascript:window.__xss=1"}).encode()
+    r = client.post("/api/articles", files={"file": ("x.jsonl", record, "application/octet-stream")})
+    (aid,) = r.json()["ids"]  # a reader keeps the URL: the page shows it as text, never as a link
+    html = client.get(f"/articles/{aid}").text
+    assert "javascript:window.__xss=1" in html and 'href="javascript' not in html.lower()
 
 
 def test_security_headers_and_no_cors(client: TestClient) -> None:

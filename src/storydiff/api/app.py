@@ -1,9 +1,12 @@
 """The FastAPI application: JSON API under ``/api``, web pages under ``/``, static assets under ``/static``.
 
-:func:`create_app` builds one app over one store. Reads open a store connection per
-request (SQLite in WAL mode lets them run beside a write); all writes go through the
-app's single :class:`~storydiff.api.services.Writer` (the same
-:class:`~storydiff.pipeline.Pipeline` as ``storydiff ingest``) under a lock.
+:func:`create_app` builds one app over one store. Reads take a connection from a small
+pool (SQLite in WAL mode lets them run beside a write); listings are cached exactly, valid
+while the database is unchanged (:mod:`storydiff.api.cache`), and comparisons are cached by
+the compared articles' content. All writes go through the app's single
+:class:`~storydiff.api.services.Writer` (the same :class:`~storydiff.pipeline.Pipeline` as
+``storydiff ingest``) under a lock; at start-up, stages that offer ``warm(store)`` load
+their in-memory state in the background.
 
 Security, on every response: a strict Content-Security-Policy (``default-src 'self'``,
 no inline script), ``nosniff``, no framing, no referrer. Request bodies over
@@ -37,7 +40,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from storydiff import __version__
-from storydiff.api.services import StageUnavailable, Writer
+from storydiff.api.cache import ResponseCache
+from storydiff.api.services import ComparisonCache, StageUnavailable, Writer
 from storydiff.errors import InputError, NotFoundError, StorydiffError
 from storydiff.settings import Settings
 from storydiff.store import Store
@@ -71,7 +75,9 @@ class AppState:
     token: str | None
     writer: Writer
     max_body_bytes: int
+    responses: ResponseCache
     pool_size: int = 16
+    comparisons: ComparisonCache = field(default_factory=ComparisonCache)
     _pool: queue.SimpleQueue[Store] = field(default_factory=queue.SimpleQueue)
 
     @contextmanager
@@ -99,6 +105,7 @@ class AppState:
                 self._pool.get_nowait().close()
             except queue.Empty:
                 break
+        self.responses.close()
         self.writer.close()
 
 
@@ -222,7 +229,8 @@ def create_app(
 
     cap = max_body_bytes if max_body_bytes is not None else settings.ingest.max_file_bytes + 64 * 1024
     writer = Writer(Store.open(settings.db_path), settings)
-    state = AppState(settings=settings, token=token or None, writer=writer, max_body_bytes=cap)
+    state = AppState(settings=settings, token=token or None, writer=writer, max_body_bytes=cap,
+                     responses=ResponseCache(settings.db_path))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import json
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Annotated, Any
@@ -11,7 +12,7 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 from starlette.datastructures import UploadFile
 
@@ -61,6 +62,10 @@ async def require_writer(request: Request) -> None:
         raise HTTPException(401, "a bearer token is required to write", headers={"WWW-Authenticate": "Bearer"})
 
 
+def _json_bytes(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
 def _utc(value: datetime | None) -> datetime | None:
     if value is None:
         return None
@@ -92,10 +97,15 @@ def healthz(request: Request) -> dict[str, Any]:
 
 
 @router.get("/api/articles", tags=["articles"])
-def list_articles(request: Request, q: QueryDep) -> JSONResponse:
+def list_articles(request: Request, q: QueryDep) -> Response:
     """Articles, newest first: full-text search, source, language, time range, paging."""
-    with reader(request) as store:
-        return JSONResponse(services.list_articles(store, q))
+
+    def compute() -> bytes:
+        with reader(request) as store:
+            return _json_bytes(services.list_articles(store, q))
+
+    return Response(get_state(request).responses.get_or_compute(("articles", q), compute),
+                    media_type="application/json")
 
 
 @router.get("/api/articles/{article_id}", tags=["articles"])
@@ -114,11 +124,17 @@ def _article_detail(store: Store, article_id: str) -> dict[str, Any]:
 
 
 @router.get("/api/stories", tags=["stories"])
-def list_stories(request: Request, q: QueryDep) -> JSONResponse:
+def list_stories(request: Request, q: QueryDep) -> Response:
     """Stories, most recent first, with the article filters."""
-    with reader(request) as store:
-        stories = services.list_stories(store, q)
-    return JSONResponse({"stories": [services.story_json(s) for s in stories], "limit": q.limit, "offset": q.offset})
+
+    def compute() -> bytes:
+        with reader(request) as store:
+            stories = services.list_stories(store, q)
+        return _json_bytes({"stories": [services.story_json(s) for s in stories], "limit": q.limit,
+                            "offset": q.offset})
+
+    return Response(get_state(request).responses.get_or_compute(("stories", q), compute),
+                    media_type="application/json")
 
 
 @router.get("/api/stories/{story_id}", tags=["stories"])
@@ -130,7 +146,8 @@ def get_story(story_id: str, request: Request) -> dict[str, Any]:
     data = services.story_json(story)
     data["articles"] = [services.article_json(a) for a in articles]
     try:
-        comparison = services.compare(articles, get_state(request).settings)
+        state = get_state(request)
+        comparison = services.compare(articles, state.settings, state.comparisons)
     except StageUnavailable as exc:
         comparison, data["comparison_error"] = None, str(exc)
     data["comparison"] = comparison

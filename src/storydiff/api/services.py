@@ -20,6 +20,7 @@ nothing is ever made up in its place.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -33,9 +34,11 @@ from storydiff.store import Store
 
 __all__ = [
     "ArticleQuery",
+    "ComparisonCache",
     "StageUnavailable",
     "Writer",
     "article_json",
+    "compare",
     "get_article",
     "get_story",
     "ingest",
@@ -183,14 +186,50 @@ def get_story(store: Store, story_id: str) -> Story:
     return story
 
 
-def compare(articles: list[Article], settings: Settings) -> dict[str, Any]:
+class ComparisonCache:
+    """The last ``size`` comparisons, keyed by the compared articles' ids and content (thread-safe).
+
+    Comparing is deterministic in the articles, so a story page viewed again costs nothing
+    until one of its articles changes or joins.
+    """
+
+    def __init__(self, size: int = 64) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def key(articles: list[Article]) -> tuple[Any, ...]:
+        return tuple((a.id, a.content_hash, a.title, a.published, a.language, a.source) for a in articles)
+
+    def get(self, key: tuple[Any, ...]) -> dict[str, Any] | None:
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[Any, ...], value: dict[str, Any]) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+def compare(articles: list[Article], settings: Settings, cache: ComparisonCache | None = None) -> dict[str, Any]:
     """The comparison of a story's reports (shared, unique, facts, conflicts, timeline, summary)."""
     try:
         from storydiff.compare import compare_articles
     except ImportError as exc:
         raise StageUnavailable("compare") from exc
-    result: dict[str, Any] = compare_articles(articles, settings.compare).to_json()
-    return result
+    key = ComparisonCache.key(articles)
+    found = cache.get(key) if cache is not None else None
+    if found is None:
+        found = compare_articles(articles, settings.compare).to_json()
+        if cache is not None:
+            cache.put(key, found)
+    return found
 
 
 def reuse(store: Store, a_id: str, b_id: str, settings: Settings) -> dict[str, Any]:

@@ -35,7 +35,11 @@ STATIC_DIR = WEB_DIR / "static"
 
 
 def _safe_url(url: str | None) -> str | None:
-    """``url`` if it is an http(s) link, else ``None`` (no ``javascript:``, ``data:`` ...)."""
+    """``url`` if it is an http(s) link, else ``None`` (no ``javascript:``, ``data:`` ...).
+
+    >>> [_safe_url(u) for u in ("https://a.test/x", " JavaScript:alert(1)", "data:text/html,x", None)]
+    ['https://a.test/x', None, None, None]
+    """
     if not url:
         return None
     return url if urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
@@ -154,8 +158,9 @@ def story_page(
         return _not_found(request, str(exc))
     articles = store.articles.get_many(story.article_ids)
     sources = {key: (x.source or x.label) for x in articles for key in (x.id, x.label)}
+    state = get_state(request)
     try:
-        comparison: dict[str, Any] | None = services.compare(articles, get_state(request).settings)
+        comparison: dict[str, Any] | None = services.compare(articles, state.settings, state.comparisons)
         compare_error = None
     except StageUnavailable as exc:
         comparison, compare_error = None, str(exc)

@@ -1,0 +1,83 @@
+"""Exact caching of read responses: an answer is reused only while the database is unchanged.
+
+Method: one dedicated SQLite connection asks ``PRAGMA data_version``, which changes
+whenever any other connection (this server's writer, a ``storydiff ingest`` running beside
+it) commits. A cached body is returned only when it was computed at the current version,
+so no answer is ever stale; a write simply invalidates everything. Bounded LRU.
+
+>>> import tempfile, pathlib
+>>> from storydiff.store import Store
+>>> with tempfile.TemporaryDirectory() as d:
+...     path = pathlib.Path(d) / "s.db"
+...     Store.open(path).close()
+...     cache = ResponseCache(path)
+...     first = cache.get_or_compute(("k",), lambda: b"one")
+...     again = cache.get_or_compute(("k",), lambda: b"two")
+...     with Store.open(path) as other, other.transaction():
+...         _ = other.conn.execute("CREATE TABLE t (x)")
+...     after = cache.get_or_compute(("k",), lambda: b"three")
+...     cache.close()
+>>> first, again, after
+(b'one', b'one', b'three')
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from pathlib import Path
+
+__all__ = ["ResponseCache"]
+
+
+class ResponseCache:
+    """Response bodies keyed by request, valid while ``PRAGMA data_version`` is unchanged."""
+
+    def __init__(self, db_path: str | Path, size: int = 512) -> None:
+        self.size = size
+        self._conn = sqlite3.connect(str(db_path), check_same_thread=False, isolation_level=None)
+        self._items: OrderedDict[Hashable, tuple[int, bytes]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._pending: dict[Hashable, threading.Event] = {}
+
+    def version(self) -> int:
+        with self._lock:
+            return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def get_or_compute(self, key: Hashable, compute: Callable[[], bytes]) -> bytes:
+        """The cached body for ``key`` if computed at the current version, else ``compute()`` (then cached).
+
+        The version is read before computing, so a write that lands meanwhile only makes
+        the entry miss next time, never serves old data as new. Concurrent misses of one
+        key compute it once (the others wait for that result).
+        """
+        while True:
+            version = self.version()
+            with self._lock:
+                found = self._items.get(key)
+                if found is not None and found[0] == version:
+                    self._items.move_to_end(key)
+                    return found[1]
+                waiting = self._pending.get(key)
+                if waiting is None:
+                    done = self._pending[key] = threading.Event()
+                    break
+            waiting.wait(timeout=30)
+        try:
+            body = compute()
+            with self._lock:
+                self._items[key] = (version, body)
+                self._items.move_to_end(key)
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
+        finally:
+            with self._lock:
+                del self._pending[key]
+            done.set()
+        return body
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
