@@ -7,7 +7,8 @@ import pytest
 import storydiff
 from storydiff import errors
 
-MODULES = ["storydiff", "storydiff.errors", "storydiff.model", "storydiff.settings", "storydiff.pipeline",
+MODULES = ["storydiff", "storydiff.errors", "storydiff.model", "storydiff.settings", "storydiff.pipeline", "storydiff.serialize",
+           "storydiff.ingest", "storydiff.dedup", "storydiff.cluster", "storydiff.compare", "storydiff.api",
            "storydiff.store", "storydiff.text.normalize", "storydiff.text.tokens", "storydiff.text.language"]
 
 

@@ -21,6 +21,7 @@ from storydiff.api.schemas import ARTICLE_LIST, ARTICLE_ONE, ArticleIn
 from storydiff.api.services import ArticleQuery, StageUnavailable
 from storydiff.errors import ConfigError, InputError
 from storydiff.model import Article
+from storydiff.serialize import article_json, story_json
 from storydiff.store import Store
 
 __all__ = ["FORMATS", "article_query", "get_state", "reader", "require_writer", "router"]
@@ -117,7 +118,7 @@ def get_article(article_id: str, request: Request) -> dict[str, Any]:
 
 def _article_detail(store: Store, article_id: str) -> dict[str, Any]:
     article = services.get_article(store, article_id)
-    data = services.article_json(article, text=True)
+    data = article_json(article, text=True)
     data["same_text"] = [i for i in store.articles.same_content(article.content_hash) if i != article.id]
     data["story"] = services.story_of(store, article.id)
     return data
@@ -130,7 +131,7 @@ def list_stories(request: Request, q: QueryDep) -> Response:
     def compute() -> bytes:
         with reader(request) as store:
             stories = services.list_stories(store, q)
-        return _json_bytes({"stories": [services.story_json(s) for s in stories], "limit": q.limit,
+        return _json_bytes({"stories": [story_json(s) for s in stories], "limit": q.limit,
                             "offset": q.offset})
 
     return Response(get_state(request).responses.get_or_compute(("stories", q), compute),
@@ -143,8 +144,8 @@ def get_story(story_id: str, request: Request) -> dict[str, Any]:
     with reader(request) as store:
         story = services.get_story(store, story_id)
         articles = store.articles.get_many(story.article_ids)
-    data = services.story_json(story)
-    data["articles"] = [services.article_json(a) for a in articles]
+    data = story_json(story)
+    data["articles"] = [article_json(a) for a in articles]
     try:
         state = get_state(request)
         comparison = services.compare(articles, state.settings, state.comparisons)

@@ -27,8 +27,9 @@ from datetime import datetime
 from typing import Any
 
 from storydiff.errors import InputError, NotFoundError
-from storydiff.model import Article, Passage, Story
+from storydiff.model import Article, Story
 from storydiff.pipeline import Pipeline, Stage
+from storydiff.serialize import article_json, reuse_json
 from storydiff.settings import Settings
 from storydiff.store import Store
 
@@ -37,16 +38,13 @@ __all__ = [
     "ComparisonCache",
     "StageUnavailable",
     "Writer",
-    "article_json",
     "compare",
     "get_article",
     "get_story",
     "ingest",
     "list_articles",
     "list_stories",
-    "passage_json",
     "reuse",
-    "story_json",
     "story_of",
 ]
 
@@ -70,59 +68,6 @@ class ArticleQuery:
     until: datetime | None = None
     limit: int = 50
     offset: int = 0
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def article_json(article: Article, *, text: bool = False) -> dict[str, Any]:
-    """The API's view of an article (the text only when asked)."""
-    data: dict[str, Any] = {
-        "id": article.id,
-        "external_id": article.external_id,
-        "url": article.url,
-        "source": article.source,
-        "title": article.title,
-        "published": _iso(article.published),
-        "language": article.language,
-        "content_hash": article.content_hash,
-        "chars": len(article.text),
-    }
-    if text:
-        data["text"] = article.text
-        data["metadata"] = article.metadata
-        data["origin"] = article.origin
-        data["ingested_at"] = _iso(article.ingested_at)
-    return data
-
-
-def story_json(story: Story) -> dict[str, Any]:
-    return {
-        "id": story.id,
-        "headline": story.headline,
-        "article_ids": list(story.article_ids),
-        "articles": len(story.article_ids),
-        "languages": list(story.languages),
-        "sources": list(story.sources),
-        "first_seen": _iso(story.first_seen),
-        "last_seen": _iso(story.last_seen),
-    }
-
-
-def passage_json(p: Passage) -> dict[str, Any]:
-    return {
-        "a_start": p.a_start,
-        "a_end": p.a_end,
-        "b_start": p.b_start,
-        "b_end": p.b_end,
-        "text": p.text,
-        "edits": [
-            {"a_text": e.a_text, "b_text": e.b_text, "a_start": e.a_start, "a_end": e.a_end,
-             "b_start": e.b_start, "b_end": e.b_end}
-            for e in p.edits
-        ],
-    }
 
 
 def list_articles(store: Store, q: ArticleQuery) -> dict[str, Any]:
@@ -241,13 +186,7 @@ def reuse(store: Store, a_id: str, b_id: str, settings: Settings) -> dict[str, A
     a = get_article(store, a_id)
     b = get_article(store, b_id)
     found = compare_texts(a.text, b.text, settings.dedup)
-    return {
-        "a": a.id,
-        "b": b.id,
-        "jaccard": found.jaccard,
-        "containment": found.containment,
-        "passages": [passage_json(p) for p in found.passages],
-    }
+    return reuse_json(a.id, b.id, found.jaccard, found.containment, found.passages)
 
 
 class Writer:

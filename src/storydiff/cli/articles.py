@@ -9,29 +9,10 @@ from typing import Any
 from storydiff.cli.common import CommandContext, format_when, parse_since, print_json, print_table, progress_bar
 from storydiff.errors import NotFoundError
 from storydiff.ingest import read_paths, read_stream
-from storydiff.model import Article
 from storydiff.pipeline import Pipeline
+from storydiff.serialize import article_json
 
-__all__ = ["article_json", "register"]
-
-
-def article_json(article: Article, *, text: bool = False) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "id": article.id,
-        "external_id": article.external_id,
-        "url": article.url,
-        "source": article.source,
-        "title": article.title,
-        "published": article.published.isoformat() if article.published else None,
-        "language": article.language,
-        "content_hash": article.content_hash,
-        "chars": len(article.text),
-    }
-    if text:
-        data["text"] = article.text
-        data["metadata"] = article.metadata
-        data["origin"] = article.origin
-    return data
+__all__ = ["register"]
 
 
 def register(sub: Any) -> None:

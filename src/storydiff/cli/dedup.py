@@ -7,12 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from storydiff.cli.common import CommandContext, print_json, print_table
-from storydiff.dedup.stage import Reuse, compare_texts, duplicate_groups
-from storydiff.errors import EmptyInputError, EncodingError, InputError, NotFoundError
+from storydiff.dedup.stage import compare_texts, duplicate_groups
+from storydiff.errors import EmptyInputError, InputError, NotFoundError
+from storydiff.ingest import read_paths
 from storydiff.model import Passage
+from storydiff.serialize import reuse_json
 from storydiff.settings import Settings
 
-__all__ = ["read_text_file", "register", "reuse_json"]
+__all__ = ["read_text_file", "register"]
 
 _GREEN, _RED, _YELLOW, _RESET = "\x1b[32m", "\x1b[31m", "\x1b[33m", "\x1b[0m"
 
@@ -48,26 +50,12 @@ def cmd_dups(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 
 def read_text_file(path: Path, settings: Settings) -> str:
-    """The text of one file, through the readers when they handle it, else as UTF-8 plain text."""
-    try:
-        from storydiff.ingest import read_paths
-
-        for item in read_paths([path], settings.ingest):
-            if isinstance(item, InputError):
-                raise item
-            return item.text
-        raise EmptyInputError(str(path), "no article in this file")
-    except NotImplementedError:
-        pass
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise EncodingError(f"{path}:byte {exc.start}", "not UTF-8 text") from exc
-    except OSError as exc:
-        raise InputError(str(path), exc.strerror or str(exc)) from exc
-    if not text.strip():
-        raise EmptyInputError(str(path), "empty file")
-    return text
+    """The text of the first article in one file (any supported format)."""
+    for item in read_paths([path], settings.ingest):
+        if isinstance(item, InputError):
+            raise item
+        return item.text
+    raise EmptyInputError(str(path), "no article in this file")
 
 
 def _resolve(ctx: CommandContext, key: str) -> tuple[str, str]:
@@ -78,18 +66,6 @@ def _resolve(ctx: CommandContext, key: str) -> tuple[str, str]:
     if article is None:
         raise NotFoundError(f"no article or file {key!r}")
     return article.id, article.text
-
-
-def reuse_json(a: str, b: str, reuse: Reuse) -> dict[str, Any]:
-    """The JSON form of :func:`~storydiff.dedup.stage.compare_texts` output."""
-    return {
-        "a": a, "b": b, "jaccard": reuse.jaccard, "containment": reuse.containment,
-        "passages": [
-            {"a_start": p.a_start, "a_end": p.a_end, "b_start": p.b_start, "b_end": p.b_end, "text": p.text,
-             "edits": [{"a_text": e.a_text, "b_text": e.b_text, "a_start": e.a_start, "a_end": e.a_end,
-                        "b_start": e.b_start, "b_end": e.b_end} for e in p.edits]}
-            for p in reuse.passages],
-    }
 
 
 def _marked(p: Passage, colour: bool) -> str:
@@ -111,7 +87,7 @@ def cmd_reuse(ctx: CommandContext, args: argparse.Namespace) -> int:
     b_id, b_text = _resolve(ctx, args.b)
     reuse = compare_texts(a_text, b_text, ctx.settings.dedup)
     if args.json:
-        print_json(ctx, reuse_json(a_id, b_id, reuse))
+        print_json(ctx, reuse_json(a_id, b_id, reuse.jaccard, reuse.containment, reuse.passages))
         return 0
     colour = ctx.out.isatty()
     ctx.out.write(f"{a_id} vs {b_id}: jaccard {reuse.jaccard:.3f}, containment {reuse.containment:.3f}, "
