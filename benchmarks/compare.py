@@ -57,7 +57,7 @@ def load_articles() -> dict[str, list[Article]]:
 
 
 def fingerprint(c: Conflict) -> str:
-    raw = json.dumps([c.fact, [(v.article, v.start, v.end) for v in c.values]])
+    raw = json.dumps([c.key, [(v.article, v.start, v.end) for v in c.values]])
     return hashlib.blake2b(raw.encode(), digest_size=8).hexdigest()
 
 

@@ -72,7 +72,7 @@ def test_whole_article_matching_respects_places(dev: tuple) -> None:
     comp = compare_articles([arts["a0267"], arts["a0268"]])
     hits = [c for c in comp.conflicts
             if _found(c, arts["a0267"], g["a_says"]) and _found(c, arts["a0268"], g["b_says"])]
-    assert hits and hits[0].fact == "person+dead"
+    assert hits and hits[0].key == "person+dead"
     # the state's count is never paired with the national count of the other report
     national = next(x for x in gold if x["a"] == "a0267" and x is not g)["b_says"]
     assert not any(_found(c, arts["a0267"], g["a_says"]) and _found(c, arts["a0268"], national)

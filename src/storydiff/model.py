@@ -193,10 +193,15 @@ class Fact:
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """Two sources give incompatible values for the same fact."""
+    """Two sources give incompatible values for the same fact.
+
+    ``fact`` says in words what differs (``Demonstranten (arrested)``, ``weekday``);
+    ``key`` is the machine key the facts were matched on (``person+arrested``).
+    """
 
     kind: str
     fact: str
     why: str
     values: tuple[FactValue, ...]
     salience: float = 0.0
+    key: str = ""

@@ -39,7 +39,7 @@ from storydiff.compare.substitute import find_substitutions
 from storydiff.model import Conflict, Fact, FactValue
 from storydiff.text.normalize import normalize
 
-__all__ = ["ArticleFacts", "context_of", "find_conflicts"]
+__all__ = ["ArticleFacts", "context_of", "fact_label", "find_conflicts"]
 
 _HIGH_STAKES = {"dead": 1.0, "injured": 0.8, "arrested": 0.8, "missing": 0.8, "evacuated": 0.6}
 
@@ -223,6 +223,28 @@ def _salience(fact: Fact, base: float, n_values: int) -> float:
     return round(weight * base * (1 + _HIGH_STAKES.get(action, 0.0)) * (1 + 0.1 * min(n_values, 10)), 4)
 
 
+_WHEN_LABELS = {"weekday": "weekday", "date": "date", "clock": "clock time", "minute": "match minute",
+                "century": "century"}
+
+
+def fact_label(fact: Fact) -> str:
+    """What a fact is about, in words: the counted noun and the action, the kind of time, the speaker."""
+    head, _, rest = fact.key.partition(":")
+    if fact.kind == "number":
+        if fact.key == "score":
+            return "score"
+        noun = str(fact.attributes.get("noun") or fact.key.split("+")[0])
+        action = fact.key.split("+")[1] if "+" in fact.key else "-"
+        return f"{noun} ({action})" if action not in ("-", "") else noun
+    if head == "when":
+        return _WHEN_LABELS.get(rest, rest)
+    if head == "quote":
+        return f"quote by {rest.title()}" if rest and rest != "?" else "quote"
+    if head == "name":
+        return f"name {fact.value.text}"
+    return fact.key
+
+
 def _merge(found: list[tuple[str, Fact, Fact, str, float]]) -> list[Conflict]:
     merged: dict[tuple[str, str, str, str], tuple[Fact, str, float, dict[tuple[str, int], FactValue]]] = {}
     for _, fa, fb, why, sal in found:
@@ -238,6 +260,7 @@ def _merge(found: list[tuple[str, Fact, Fact, str, float]]) -> list[Conflict]:
     out = []
     for (kind, fact_key, _, _), (fa, why, sal, values) in merged.items():
         vals = tuple(sorted(values.values(), key=lambda v: (repr(v.value), v.article, v.start)))
-        out.append(Conflict(kind=kind, fact=fact_key, why=why, values=vals, salience=_salience(fa, sal, len(vals))))
-    out.sort(key=lambda c: (-c.salience, c.fact, c.values[0].article, c.values[0].start))
+        out.append(Conflict(kind=kind, fact=fact_label(fa), why=why, values=vals,
+                            salience=_salience(fa, sal, len(vals)), key=fact_key))
+    out.sort(key=lambda c: (-c.salience, c.key, c.values[0].article, c.values[0].start))
     return out

@@ -87,7 +87,7 @@ def _fact_json(f: Fact) -> dict[str, Any]:
 
 
 def _conflict_json(c: Conflict) -> dict[str, Any]:
-    return {"kind": c.kind, "fact": c.fact, "why": c.why, "salience": c.salience,
+    return {"kind": c.kind, "fact": c.fact, "key": c.key, "why": c.why, "salience": c.salience,
             "values": [_value_json(v) for v in c.values]}
 
 
