@@ -18,6 +18,11 @@ Measured in one run, per corpus size:
   articles/s end to end (ingest + full-text index + dedup), index bytes per article
   (sum of row bytes, and the file-size delta after dropping the dedup tables).
 
+* containment: 5 % of the corpus are briefs, the first 30-60 % of the words of a base text;
+  recall of the stored pairs over the (base, brief) pairs with exact containment >= 0.8
+  (those under 40 words compared on character shingles), overall and for short briefs;
+  ``--no-lead`` runs without the lead keys of :mod:`storydiff.dedup.lead` for comparison.
+
 The LAST line is machine-readable. ``--quick`` runs the 10k size alone.
 """
 
@@ -39,6 +44,7 @@ from typing import Any
 
 import numpy as np
 
+from storydiff.dedup.lead import LeadIndex, pair_similarity, shingle_texts
 from storydiff.dedup.lsh import LSH, MemoryBackend
 from storydiff.dedup.minhash import MinHasher
 from storydiff.dedup.shingles import shingle_sets
@@ -92,6 +98,25 @@ def make_corpus(n: int, pool: list[str], seed: int = 42) -> tuple[list[str], lis
             family.append(fam)
         fam += 1
     return texts, family
+
+
+def add_truncations(texts: list[str], family: list[int], count: int, seed: int = 7) -> list[tuple[int, int]]:
+    """Append ``count`` briefs: the first 30-60 % of the words of a random base text (its family's
+    first member); returns the ``(base, brief)`` index pairs."""
+    rng = random.Random(seed)
+    first: dict[int, int] = {}
+    for i, f in enumerate(family):
+        first.setdefault(f, i)
+    bases = sorted(first.values())
+    pairs: list[tuple[int, int]] = []
+    for _ in range(count):
+        b = rng.choice(bases)
+        words = texts[b].split()
+        cut = max(1, round(len(words) * rng.uniform(0.3, 0.6)))
+        texts.append(" ".join(words[:cut]))
+        family.append(family[b])
+        pairs.append((b, len(texts) - 1))
+    return pairs
 
 
 def best_of(fn: Callable[[], Any], repeat: int = 3) -> float:
@@ -162,7 +187,8 @@ def lsh_bench(sig: np.ndarray, sets: list[np.ndarray], truth: dict[tuple[int, in
     return hits / max(1, len(positives)), hits / max(1, len(cands)), extra
 
 
-def pipeline_bench(texts: list[str], truth: dict[tuple[int, int], float], settings: DedupSettings) -> dict[str, float]:
+def pipeline_bench(texts: list[str], truth: dict[tuple[int, int], float], settings: DedupSettings,
+                   briefs: list[tuple[int, int]], lead: bool = True) -> dict[str, float]:
     t0 = datetime(2022, 1, 1, tzinfo=UTC)
     arts = [Article(text=t, source="synth", external_id=f"s{i}", language="de", published=t0 + timedelta(seconds=i))
             for i, t in enumerate(texts)]
@@ -173,13 +199,21 @@ def pipeline_bench(texts: list[str], truth: dict[tuple[int, int], float], settin
         cfg = Settings(db_path=db, dedup=settings, ingest=IngestSettings(detect_language=False), progress=False)
         with Store.open(db) as store:
             t = time.perf_counter()
-            Pipeline(store, cfg, stages=[DedupStage(settings)]).ingest(arts)  # ingest + dedup only
+            stage = DedupStage(settings, lead=LeadIndex() if lead else None)
+            Pipeline(store, cfg, stages=[stage]).ingest(arts)  # ingest + dedup only
             res["articles_per_s"] = len(arts) / (time.perf_counter() - t)
             stored: dict[tuple[int, int], float] = {}
             for dp in store.dedup.pairs():
                 i, j = sorted((index_of[dp.a], index_of[dp.b]))
                 stored[(i, j)] = dp.jaccard
             res["row_bytes_per_article"] = store.dedup.index_bytes() / len(arts)
+        # containment: (base, brief) pairs whose exact containment (one shingle kind) is >= the threshold
+        cut = settings.containment_threshold
+        contained = [p for p in briefs if _containment(texts[p[0]], texts[p[1]], settings) >= cut]
+        res["containment_pairs"] = len(contained)
+        res["containment_recall"] = sum(p in stored for p in contained) / max(1, len(contained))
+        short = [p for p in contained if len(texts[p[1]].split()) < settings.short_text_words]
+        res["containment_recall_short"] = sum(p in stored for p in short) / max(1, len(short))
         for p, v in stored.items():
             truth.setdefault(p, v)  # cross-family pairs found by the system (exactly verified)
         for thr in (0.5, 0.8):
@@ -199,8 +233,14 @@ def pipeline_bench(texts: list[str], truth: dict[tuple[int, int], float], settin
     return res
 
 
-def run(n: int, pool: list[str], num_perm: int) -> dict[str, float]:
-    texts, family = make_corpus(n, pool)
+def _containment(text_a: str, text_b: str, settings: DedupSettings) -> float:
+    norms, sets, kinds = shingle_texts([text_a, text_b], settings)
+    return pair_similarity(norms[0], sets[0], kinds[0], norms[1], sets[1], kinds[1], settings)[1]
+
+
+def run(n: int, pool: list[str], num_perm: int, lead: bool = True) -> dict[str, float]:
+    texts, family = make_corpus(n - n // 20, pool)
+    briefs = add_truncations(texts, family, n // 20)
     t = time.perf_counter()
     sets = shingle_sets(texts)
     shingle_rate = n / (time.perf_counter() - t)
@@ -217,7 +257,7 @@ def run(n: int, pool: list[str], num_perm: int) -> dict[str, float]:
         out[f"lsh_recall_{thr}"], out[f"lsh_precision_{thr}"], out[f"cross_true_{thr}"] = rec, prec, extra
     out["true_pairs_0.5"] = sum(v >= 0.5 for v in truth.values())
     out["true_pairs_0.8"] = sum(v >= 0.8 for v in truth.values())
-    out.update(pipeline_bench(texts, truth, DedupSettings(num_perm=num_perm)))
+    out.update(pipeline_bench(texts, truth, DedupSettings(num_perm=num_perm), briefs, lead))
     return out
 
 
@@ -227,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="*", default=None)
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--num-perm", type=int, default=128)
+    parser.add_argument("--no-lead", action="store_true", help="without the lead (containment) keys")
     args = parser.parse_args(argv)
     if not args.data.exists():
         print(f"benchmark data not found: {args.data}", file=sys.stderr)
@@ -237,10 +278,10 @@ def main(argv: list[str] | None = None) -> int:
             "ds_affine32_per_s", "ds_legacy_per_s", "speedup", "mae_ours", "mae_ds_affine32", "mae_ds_legacy",
             "lsh_recall_0.5", "lsh_precision_0.5", "lsh_recall_0.8", "lsh_precision_0.8", "recall_0.5",
             "precision_0.5", "recall_0.8", "precision_0.8", "row_bytes_per_article", "file_bytes_per_article",
-            "articles_per_s"]
+            "containment_pairs", "containment_recall", "containment_recall_short", "articles_per_s"]
     results = []
     for n in sizes:
-        r = run(n, pool, args.num_perm)
+        r = run(n, pool, args.num_perm, not args.no_lead)
         results.append(r)
         print("  ".join(f"{c}={r[c]:.4g}" for c in cols), flush=True)
     if len(results) > 1:
@@ -248,6 +289,9 @@ def main(argv: list[str] | None = None) -> int:
         ratio = last["articles_per_s"] / first["articles_per_s"]
         print(f"scaling {first['n']:.0f}->{last['n']:.0f}: articles/s ratio {ratio:.2f} (1.0 = linear)")
     r = results[-1]
+    print(f"containment (briefs = first 30-60 % of a text, C >= {DedupSettings().containment_threshold}): "
+          f"pairs={r['containment_pairs']:.0f} recall={r['containment_recall']:.4f} "
+          f"recall_short_briefs={r['containment_recall_short']:.4f}")
     print(f"speedup_vs_datasketch={r['speedup']:.2f} recall_at_0.8={r['recall_0.8']:.4f} "
           f"precision_at_0.8={r['precision_0.8']:.4f} index_bytes_per_article={r['file_bytes_per_article']:.0f} "
           f"articles_per_s={r['articles_per_s']:.0f}")

@@ -3,12 +3,14 @@
 * :mod:`~storydiff.dedup.shingles`: normalised word / character shingles as 32-bit ints;
 * :mod:`~storydiff.dedup.minhash`: batched MinHash signatures;
 * :mod:`~storydiff.dedup.lsh`: LSH banding with pluggable storage;
+* :mod:`~storydiff.dedup.lead`: lead keys, containment candidates for briefs of longer stories;
 * :mod:`~storydiff.dedup.verify`: exact Jaccard / containment, union-find grouping;
 * :mod:`~storydiff.dedup.align`: shared passages with offsets and small edits;
 * :mod:`~storydiff.dedup.stage`: the pipeline stage and the queries on its index.
 """
 
 from storydiff.dedup.align import align
+from storydiff.dedup.lead import LeadIndex
 from storydiff.dedup.lsh import LSH, LSHBackend, MemoryBackend, optimal_params
 from storydiff.dedup.minhash import MinHasher
 from storydiff.dedup.shingles import shingle_set, shingle_sets
@@ -21,6 +23,7 @@ __all__ = [
     "DuplicateGroup",
     "GroupMember",
     "LSHBackend",
+    "LeadIndex",
     "MemoryBackend",
     "MinHasher",
     "Reuse",

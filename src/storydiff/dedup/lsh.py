@@ -112,12 +112,14 @@ class MemoryBackend:
 class LSH:
     """Banding for a Jaccard ``threshold``: turns signatures into band keys.
 
-    ``weights`` are the (false-positive, false-negative) weights of :func:`optimal_params`.
+    ``weights`` are the (false-positive, false-negative) weights of :func:`optimal_params`;
+    a non-zero ``salt`` gives keys of their own (another index sharing the key space).
     """
 
     def __init__(self, threshold: float, num_perm: int, params: tuple[int, int] | None = None,
-                 weights: tuple[float, float] = (0.5, 0.5)) -> None:
+                 weights: tuple[float, float] = (0.5, 0.5), salt: int = 0) -> None:
         self.threshold = threshold
+        self.salt = salt
         self.num_perm = num_perm
         self.bands, self.rows = params or optimal_params(threshold, num_perm, *weights)
         if self.bands * self.rows > num_perm:
@@ -128,7 +130,8 @@ class LSH:
         n = signatures.shape[0]
         sig = signatures[:, : self.bands * self.rows].astype(np.uint64).reshape(n, self.bands, self.rows)
         with np.errstate(over="ignore"):
-            h = np.arange(self.bands, dtype=np.uint64)[None, :] * np.uint64(0x9E3779B97F4A7C15) + np.uint64(self.rows)
+            start = np.uint64(self.rows + (self.salt << 8))
+            h = np.arange(self.bands, dtype=np.uint64)[None, :] * np.uint64(0x9E3779B97F4A7C15) + start
             h = np.broadcast_to(h, (n, self.bands)).copy()
             for j in range(self.rows):
                 h ^= sig[:, :, j]

@@ -28,7 +28,8 @@ from storydiff.settings import DedupSettings
 from storydiff.text.normalize import normalize
 from storydiff.text.tokens import _TOKEN, words
 
-__all__ = ["ShingleSets", "char_shingles", "shingle_set", "shingle_sets", "tokens_to_ids", "word_shingles"]
+__all__ = ["ShingleSets", "char_shingles", "shingle_normalized", "shingle_set", "shingle_sets", "tokens_to_ids",
+           "word_shingles"]
 
 U64 = npt.NDArray[np.uint64]
 U32 = npt.NDArray[np.uint32]
@@ -86,14 +87,19 @@ def char_shingles(norm_text: str, k: int) -> U32:
 def shingle_set(text: str, settings: DedupSettings | None = None, *, short_text_words: int | None = None,
                 cache: dict[str, int] | None = None) -> U32:
     """The sorted unique shingle hashes of ``text`` (see module docstring)."""
+    return shingle_normalized(normalize(text), settings, short_text_words=short_text_words, cache=cache)[0]
+
+
+def shingle_normalized(norm: str, settings: DedupSettings | None = None, *, short_text_words: int | None = None,
+                       cache: dict[str, int] | None = None) -> tuple[U32, bool]:
+    """:func:`shingle_set` of an already normalised text, and whether it is character-shingled."""
     s = settings or DedupSettings()
     limit = s.short_text_words if short_text_words is None else short_text_words
-    norm = normalize(text)
     # fast path: below U+0E00 no script is written without spaces, so words() is the plain regex
     toks = _TOKEN.findall(norm) if max(norm, default=" ") < "\u0e00" else words(norm)
     if len(toks) < limit:
-        return char_shingles(norm, s.char_shingle_size)
-    return word_shingles(toks, s.shingle_size, cache)
+        return char_shingles(norm, s.char_shingle_size), True
+    return word_shingles(toks, s.shingle_size, cache), False
 
 
 def shingle_sets(texts: Sequence[str], settings: DedupSettings | None = None) -> ShingleSets:

@@ -4,7 +4,9 @@
 changed articles, MinHashes them all at once, replaces their LSH entries in the store,
 queries the index for candidates, filters candidates by the stored 8-bit signatures
 (estimated Jaccard/containment within a safety margin) and verifies the rest exactly on
-shingle sets recomputed from the stored texts. Exact duplicates (equal
+shingle sets recomputed from the stored texts (texts are normalised once per batch). With
+a :class:`~storydiff.dedup.lead.LeadIndex` the lead keys add containment candidates
+(briefs cut from a longer story), verified across shingle kinds. Exact duplicates (equal
 ``content_hash``) are recorded without verification. Verified pairs are persisted;
 :func:`duplicate_groups` turns them into groups with a canonical article.
 """
@@ -15,12 +17,13 @@ import hashlib
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from storydiff.dedup.align import align
+from storydiff.dedup.lead import LeadIndex, pair_similarity, shingle_texts
 from storydiff.dedup.lsh import LSH
 from storydiff.dedup.minhash import MinHasher, compact, estimate_compact
-from storydiff.dedup.shingles import shingle_set
-from storydiff.dedup.verify import canonical, groups, is_near_duplicate, passes_prefilter, similarity
+from storydiff.dedup.verify import canonical, groups, is_near_duplicate, passes_prefilter
 from storydiff.model import Article, DuplicatePair, Passage
 from storydiff.settings import DedupSettings
 from storydiff.store import Store
@@ -32,15 +35,20 @@ __all__ = ["DedupStage", "DuplicateGroup", "GroupMember", "Reuse", "compare_text
 
 
 class DedupStage:
-    """Keeps the near-duplicate index and the verified pairs up to date."""
+    """Keeps the near-duplicate index and the verified pairs up to date.
+
+    ``lead``: also index :class:`~storydiff.dedup.lead.LeadIndex` keys, so that a brief cut
+    from the start of a longer story is a candidate whatever its Jaccard (``None``: off).
+    """
 
     name = "dedup"
 
-    def __init__(self, settings: DedupSettings | None = None) -> None:
+    def __init__(self, settings: DedupSettings | None = None, lead: LeadIndex | None = None) -> None:
         self.settings = settings or DedupSettings()
         self.hasher = MinHasher(self.settings.num_perm, self.settings.seed)
         w = self.settings.lsh_recall_weight
         self.lsh = LSH(self.settings.threshold, self.settings.num_perm, weights=(1.0 - w, w))
+        self.lead = lead
 
     def process(self, store: Store, articles: list[Article]) -> None:
         """Index ``articles`` and record their verified near-duplicate pairs (call inside a transaction)."""
@@ -49,59 +57,73 @@ class DedupStage:
         batch = [a for a in latest.values() if a.id in rowid_of]
         if not batch:
             return
-        s = self.settings
-        cache: dict[str, int] = {}
-        sets = [shingle_set(a.text, s, cache=cache) for a in batch]
+        norms, sets, kinds = shingle_texts([a.text for a in batch], self.settings)
         sigs = self.hasher.signatures(sets)
         keys = self.lsh.keys(sigs)
+        nmain = keys.shape[1]
+        if self.lead is not None:
+            keys = np.hstack([keys, self.lead.keys(norms)])
         rowids = [rowid_of[a.id] for a in batch]
         store.dedup.remove_pairs([a.id for a in batch])
-        store.dedup.put(rowids, [len(x) for x in sets], compact(sigs), keys)
+        store.dedup.put(rowids, [len(x) for x in sets], compact(sigs), keys, kinds)
         found = store.dedup.query(keys)
 
         pairs: dict[tuple[str, str], DuplicatePair] = {}
+        same = store.dedup.same_content([a.content_hash for a in batch])
         for a in batch:
-            for other in store.articles.same_content(a.content_hash):
+            for other in same.get(a.content_hash, ()):
                 if other != a.id:
                     x, y = sorted((a.id, other))
                     pairs[(x, y)] = DuplicatePair(x, y, 1.0, 1.0, exact=True)
 
-        cands: list[tuple[int, int]] = []  # (batch index, candidate rowid)
-        for i, row in enumerate(keys):
+        cands: list[tuple[int, int, bool]] = []  # (batch index, candidate rowid, found by lead keys only)
+        for i, row in enumerate(keys.tolist()):
             near: set[int] = set()
-            for k in row.tolist():
+            for k in row[:nmain]:
                 near |= found.get(k, set())
+            by_lead: set[int] = set()
+            for k in row[nmain:]:
+                by_lead |= found.get(k, set())
+            by_lead -= near
             near.discard(rowids[i])
-            cands.extend((i, r) for r in sorted(near))
+            by_lead.discard(rowids[i])
+            cands.extend((i, r, False) for r in sorted(near))
+            cands.extend((i, r, True) for r in sorted(by_lead))
         if cands:
-            self._verify(store, batch, sets, rowids, cands, pairs)
+            self._verify(store, batch, _Shingled(norms, sets, kinds), rowids, cands, pairs)
         store.dedup.put_pairs(pairs[k] for k in sorted(pairs))
 
-    def _verify(self, store: Store, batch: list[Article], sets: list[np.typing.NDArray[np.uint32]],
-                rowids: list[int], cands: list[tuple[int, int]], pairs: dict[tuple[str, str], DuplicatePair]) -> None:
+    def _verify(self, store: Store, batch: list[Article], mine: _Shingled, rowids: list[int],
+                cands: list[tuple[int, int, bool]], pairs: dict[tuple[str, str], DuplicatePair]) -> None:
         s = self.settings
-        sig_of = store.dedup.signatures(sorted({r for _, r in cands} | set(rowids)))
-        id_of = store.dedup.ids(sorted({r for _, r in cands}))
+        sig_of = store.dedup.signatures(sorted({r for _, r, _ in cands} | set(rowids)))
+        id_of = store.dedup.ids(sorted({r for _, r, _ in cands}))
         keep: list[tuple[int, int]] = []
-        for i, r in cands:
+        for i, r, by_lead in cands:
             if r not in sig_of or r not in id_of or rowids[i] not in sig_of:
                 continue
             pair = tuple(sorted((batch[i].id, id_of[r])))
             if pair in pairs:
                 continue
-            (na, sa), (nb, sb) = sig_of[rowids[i]], sig_of[r]
-            if passes_prefilter(float(estimate_compact(sa, sb)), na, nb, s):
+            (na, sa, ca), (nb, sb, cb) = sig_of[rowids[i]], sig_of[r]
+            # sets of two kinds (only lead keys find those) have no estimate: always verified
+            if (by_lead and ca != cb) or passes_prefilter(float(estimate_compact(sa, sb)), na, nb, s):
                 keep.append((i, r))
         in_batch = {rid: i for i, rid in enumerate(rowids)}
         need = sorted({id_of[r] for _, r in keep if r not in in_batch})
-        cache: dict[str, int] = {}
-        other_sets = {a.id: shingle_set(a.text, s, cache=cache) for a in store.articles.get_many(need)}
+        others = store.articles.get_many(need)
+        theirs_all = _Shingled(*shingle_texts([a.text for a in others], s))
+        pos_of = {a.id: j for j, a in enumerate(others)}
         for i, r in keep:
             other = id_of[r]
-            theirs = sets[in_batch[r]] if r in in_batch else other_sets.get(other)
-            if theirs is None:
+            if r in in_batch:
+                src, j = mine, in_batch[r]
+            elif other in pos_of:
+                src, j = theirs_all, pos_of[other]
+            else:
                 continue
-            jac, con = similarity(sets[i], theirs)
+            jac, con = pair_similarity(mine.norms[i], mine.sets[i], mine.kinds[i],
+                                       src.norms[j], src.sets[j], src.kinds[j], s)
             if is_near_duplicate(jac, con, s):
                 x, y = sorted((batch[i].id, other))
                 pairs[(x, y)] = DuplicatePair(x, y, round(jac, 6), round(con, 6))
@@ -110,6 +132,21 @@ class DedupStage:
         """Forget the index entries and pairs of ``article_ids`` (call before deleting them)."""
         store.dedup.remove(list(store.dedup.rowids(article_ids).values()))
         store.dedup.remove_pairs(article_ids)
+
+
+def _text_similarity(text_a: str, text_b: str, settings: DedupSettings) -> tuple[float, float]:
+    """``(jaccard, containment)`` of two texts (see :func:`~storydiff.dedup.lead.pair_similarity`)."""
+    norms, sets, kinds = shingle_texts([text_a, text_b], settings)
+    return pair_similarity(norms[0], sets[0], kinds[0], norms[1], sets[1], kinds[1], settings)
+
+
+@dataclass(frozen=True, slots=True)
+class _Shingled:
+    """Normalised texts, their shingle sets and set kinds (True = character shingles)."""
+
+    norms: list[str]
+    sets: list[npt.NDArray[np.uint32]]
+    kinds: list[bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +194,7 @@ def duplicate_groups(store: Store, settings: DedupSettings | None = None) -> lis
             elif pair is not None:
                 members.append(GroupMember(m, am.label, pair.jaccard, pair.containment, pair.exact))
             else:
-                jac, con = similarity(shingle_set(ca.text, s), shingle_set(am.text, s))
+                jac, con = _text_similarity(ca.text, am.text, s)
                 members.append(GroupMember(m, am.label, round(jac, 6), round(con, 6), False))
         gid = "g" + hashlib.blake2b(canon.encode(), digest_size=5).hexdigest()
         out.append(DuplicateGroup(gid, canon, tuple(members)))
@@ -177,8 +214,7 @@ class Reuse:
 def compare_texts(text_a: str, text_b: str, settings: DedupSettings | None = None) -> Reuse:
     """Shingle similarity of two texts and their shared passages (see :func:`~storydiff.dedup.align.align`)."""
     s = settings or DedupSettings()
-    cache: dict[str, int] = {}
-    jac, con = similarity(shingle_set(text_a, s, cache=cache), shingle_set(text_b, s, cache=cache))
+    jac, con = _text_similarity(text_a, text_b, s)
     return Reuse(round(jac, 6), round(con, 6), tuple(align(text_a, text_b)))
 
 

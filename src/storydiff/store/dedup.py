@@ -3,7 +3,8 @@
 Layout (migration 2); with the defaults (128 positions, 30 bands) about 440 B of row
 data and 0.7 KB of file per article:
 
-* ``dedup_signatures``: per article (by ``articles.rowid``) the shingle count, the
+* ``dedup_signatures``: per article (by ``articles.rowid``) the shingle count (negative
+  when the text is character-shingled), the
   8-bit compact MinHash signature (128 B) and its band keys (4 B each, so the index
   entries can be removed even after the article's text changed);
 * ``dedup_bands``: ``(key, article)`` in a WITHOUT ROWID b-tree, 31-bit keys so each is
@@ -58,18 +59,32 @@ class DedupRepository:
                 found[int(row[0])] = row[1]
         return found
 
+    def same_content(self, hashes: Sequence[str]) -> dict[str, list[str]]:
+        """Ids of the articles with each content hash (exact duplicates), one query per 500 hashes."""
+        found: dict[str, list[str]] = {}
+        for chunk in _chunks(sorted(set(hashes))):
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT content_hash, id FROM articles WHERE content_hash IN ({marks}) ORDER BY rowid"
+            for h, aid in self.conn.execute(sql, chunk):
+                found.setdefault(h, []).append(aid)
+        return found
+
     # -- signatures and bands -----------------------------------------------------------
     def put(self, rowids: Sequence[int], shingles: Sequence[int], sigs: npt.NDArray[np.uint8],
-            keys: npt.NDArray[np.int64]) -> None:
-        """Index articles (replacing what was indexed for them before). Rows with key -1 are skipped."""
+            keys: npt.NDArray[np.int64], char_kind: Sequence[bool] | None = None) -> None:
+        """Index articles (replacing what was indexed for them before). Keys -1 are skipped; rows of
+        articles whose first key is -1 (an empty text) are not stored at all. ``char_kind[i]``:
+        article ``i`` is character-shingled (stored as a negative shingle count)."""
         self.remove(rowids)
+        kinds = [False] * len(rowids) if char_kind is None else char_kind
         sig_rows = []
         band_rows: list[tuple[int, int]] = []
-        for rid, n, sig, row in zip(rowids, shingles, sigs, keys, strict=True):
+        for rid, n, sig, row, is_char in zip(rowids, shingles, sigs, keys, kinds, strict=True):
             if row[0] < 0:
                 continue
-            sig_rows.append((rid, int(n), sig.tobytes(), row.astype("<u4").tobytes()))
-            band_rows.extend((int(k), rid) for k in row)
+            row = row[row >= 0]
+            sig_rows.append((rid, -int(n) if is_char else int(n), sig.tobytes(), row.astype("<u4").tobytes()))
+            band_rows.extend(zip(row.tolist(), [rid] * len(row), strict=True))
         self.conn.executemany("INSERT INTO dedup_signatures (article, shingles, sig, keys) VALUES (?,?,?,?)", sig_rows)
         self.conn.executemany("INSERT OR IGNORE INTO dedup_bands (key, article) VALUES (?,?)", band_rows)
 
@@ -94,14 +109,14 @@ class DedupRepository:
                 found.setdefault(int(k), set()).add(int(art))
         return found
 
-    def signatures(self, rowids: Sequence[int]) -> dict[int, tuple[int, npt.NDArray[np.uint8]]]:
-        """Shingle count and compact signature of each indexed rowid."""
-        found: dict[int, tuple[int, npt.NDArray[np.uint8]]] = {}
+    def signatures(self, rowids: Sequence[int]) -> dict[int, tuple[int, npt.NDArray[np.uint8], bool]]:
+        """Shingle count, compact signature and character-shingled flag of each indexed rowid."""
+        found: dict[int, tuple[int, npt.NDArray[np.uint8], bool]] = {}
         for chunk in _chunks(rowids):
             marks = ",".join("?" * len(chunk))
             sql = f"SELECT article, shingles, sig FROM dedup_signatures WHERE article IN ({marks})"
             for rid, n, sig in self.conn.execute(sql, chunk):
-                found[int(rid)] = (int(n), np.frombuffer(sig, dtype=np.uint8))
+                found[int(rid)] = (abs(int(n)), np.frombuffer(sig, dtype=np.uint8), int(n) < 0)
         return found
 
     def indexed_count(self) -> int:

@@ -25,7 +25,9 @@ _DASHES = {"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014":
 _TRANSLATE = str.maketrans({**QUOTE_CHARS, **_DASHES})
 _SOFT = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _HYPHEN_BREAK = re.compile(r"(?<=\w)-\s*\n\s*(?=[a-zäöüß])")
-_SPACE = re.compile(r"\s+")
+#: every character normalize() replaces or drops, with its replacement ("" = dropped)
+_REPLACE = {**QUOTE_CHARS, **_DASHES, **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", "")}
+_PUNCT_SPACE = re.compile(r"\s+([,.;:!?])")
 
 
 def normalize(text: str, *, casefold: bool = True) -> str:
@@ -35,17 +37,25 @@ def normalize(text: str, *, casefold: bool = True) -> str:
     '"ich habe den befehl gegeben", sagte er. demonstranten'
     """
     text = unicodedata.normalize("NFKC", text)
-    text = _SOFT.sub("", text)
-    text = _HYPHEN_BREAK.sub("", text)
-    text = text.translate(_TRANSLATE)
+    # str.replace for the few special characters present is ~20x faster than str.translate
+    # with a dict; no replacement is itself a key, so the order does not matter
+    present = sorted(_REPLACE.keys() & set(text))
+    for ch in present:
+        if not _REPLACE[ch]:
+            text = text.replace(ch, "")
+    if "\n" in text and "-" in text:
+        text = _HYPHEN_BREAK.sub("", text)
+    for ch in present:
+        if _REPLACE[ch]:
+            text = text.replace(ch, _REPLACE[ch])
     if casefold:
         text = text.casefold()
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())  # str.split() and \s agree on what is whitespace
 
 
 def normalize_for_hash(text: str) -> str:
     """The form whose hash decides exact duplicates (punctuation spacing ignored too)."""
-    return re.sub(r"\s+([,.;:!?])", r"\1", normalize(text))
+    return _PUNCT_SPACE.sub(r"\1", normalize(text))
 
 
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:

@@ -19,6 +19,13 @@ TokenSpan = tuple[int, int, str]
 
 _TOKEN = re.compile(r"\d+(?:[.,']\d+)*|[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 _NO_SPACE_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "HANGUL SYLLABLE")
+#: the Unicode blocks holding every character of those scripts (a superset): text without
+#: any of them is tokenised by the regex alone, without a per-character name lookup
+_MAYBE_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\u2e80-\u2fff\u3040-\u31ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\ua9e0-\ua9ff\uaa60-\uaa7f\uac00-\ud7af\uf900-\ufaff\U0001aff0-\U0001b2ff"
+    "\U00020000-\U0003ffff]"
+)
 
 
 def _unspaced(ch: str) -> bool:
@@ -36,10 +43,11 @@ def word_spans(text: str, *, lower: bool = True) -> Iterator[TokenSpan]:
     >>> [t for _, _, t in word_spans("北京大学 Peking")]
     ['北', '京', '大', '学', 'peking']
     """
+    maybe = _MAYBE_UNSPACED.search(text) is not None
     for m in _TOKEN.finditer(text):
         token = m.group()
         start = m.start()
-        if any(_unspaced(c) for c in token):
+        if maybe and any(_unspaced(c) for c in token):
             run: list[str] = []
             run_start = start
             for i, c in enumerate(token):
@@ -65,4 +73,7 @@ def _case(token: str, lower: bool) -> str:
 
 def words(text: str, *, lower: bool = True) -> list[str]:
     """The tokens of :func:`word_spans` without offsets."""
+    if _MAYBE_UNSPACED.search(text) is None:  # fast path: the regex alone
+        found: list[str] = _TOKEN.findall(text)
+        return [t.casefold() for t in found] if lower else found
     return [t for _, _, t in word_spans(text, lower=lower)]
