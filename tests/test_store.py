@@ -91,3 +91,18 @@ def test_newer_schema_refused(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(SchemaVersionError, match="schema version"):
         Store.open(path)
+
+
+def test_upsert_many_matches_one_by_one(tmp_path: Path) -> None:
+    first, edited = _article(1), _article(1, "Geänderter Text {n}.")
+    with Store.open(tmp_path / "s.db") as store:
+        with store.transaction():
+            outcomes = store.articles.upsert_many([first, _article(2), first, edited, _article(2)])
+        assert outcomes == [UpsertOutcome.NEW, UpsertOutcome.NEW, UpsertOutcome.UNCHANGED, UpsertOutcome.UPDATED,
+                            UpsertOutcome.UNCHANGED]
+        assert store.articles.count() == 2
+        got = store.articles.get("ex1")
+        assert got is not None and got.text == "Geänderter Text 1."
+        assert store.articles.ids_by_hash([first.content_hash, edited.content_hash]) == {
+            edited.content_hash: {edited.id}
+        }

@@ -152,14 +152,15 @@ class Pipeline:
     def _store_batch(self, articles: list[Article], report: IngestReport) -> None:
         changed: list[Article] = []
         with self.store.transaction():
+            stored_hashes = self.store.articles.ids_by_hash([a.content_hash for a in articles])
+            outcomes = self.store.articles.upsert_many(articles)
             seen_hashes: set[str] = set()
-            for article in articles:
+            for article, outcome in zip(articles, outcomes, strict=True):
                 report.read += 1
                 report.article_ids.append(article.id)
                 is_dup_text = article.content_hash in seen_hashes or any(
-                    other != article.id for other in self.store.articles.same_content(article.content_hash)
+                    other != article.id for other in stored_hashes.get(article.content_hash, ())
                 )
-                outcome = self.store.articles.upsert(article)
                 if outcome is UpsertOutcome.NEW:
                     report.new += 1
                     if is_dup_text:

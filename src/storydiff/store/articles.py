@@ -55,6 +55,21 @@ def article_from_row(row: sqlite3.Row) -> Article:
     )
 
 
+def _values(article: Article) -> tuple[Any, ...]:
+    return (
+        article.external_id,
+        article.url,
+        article.source,
+        article.title,
+        format_time(article.published),
+        article.language,
+        article.text,
+        article.content_hash,
+        json.dumps(article.metadata, ensure_ascii=False, sort_keys=True, default=str),
+        article.origin,
+    )
+
+
 def _fts_query(text: str) -> str:
     """Quote every term so user input is never FTS5 syntax."""
     terms = [t.replace('"', '""') for t in text.split() if t.strip()]
@@ -70,44 +85,60 @@ class ArticleRepository:
 
         Call inside :meth:`Store.transaction`. Re-ingesting identical content is a no-op.
         """
-        row = self.conn.execute(
-            "SELECT content_hash, title, published, language, source, external_id FROM articles WHERE id = ?",
-            (article.id,),
-        ).fetchone()
-        values = (
-            article.external_id,
-            article.url,
-            article.source,
-            article.title,
-            format_time(article.published),
-            article.language,
-            article.text,
-            article.content_hash,
-            json.dumps(article.metadata, ensure_ascii=False, sort_keys=True, default=str),
-            article.origin,
+        return self.upsert_many([article], now=now)[0]
+
+    def upsert_many(self, articles: Sequence[Article], *, now: datetime | None = None) -> builtins.list[UpsertOutcome]:
+        """:meth:`upsert` for a batch, with one lookup and one ``executemany`` per kind of write.
+
+        The outcomes are those of upserting the articles one after the other (a record seen
+        twice in the batch is new, then unchanged or updated); each id is written once, in
+        its last version.
+        """
+        known = {row[0]: tuple(row[1:]) for row in self._select_in(
+            "SELECT id, content_hash, title, published, source, external_id FROM articles WHERE id IN ({})",
+            list(dict.fromkeys(a.id for a in articles)))}
+        stamp = format_time(now or datetime.now(UTC))
+        outcomes: list[UpsertOutcome] = []
+        inserts: dict[str, Article] = {}
+        updates: dict[str, Article] = {}
+        for article in articles:
+            state = (article.content_hash, article.title, format_time(article.published), article.source,
+                     article.external_id)
+            previous = known.get(article.id)
+            if previous is None:
+                outcomes.append(UpsertOutcome.NEW)
+                inserts[article.id] = article
+            elif previous == state:
+                outcomes.append(UpsertOutcome.UNCHANGED)
+            else:
+                outcomes.append(UpsertOutcome.UPDATED)
+                (inserts if article.id in inserts else updates)[article.id] = article
+            known[article.id] = state
+        self.conn.executemany(
+            f"INSERT INTO articles ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(a.id, *_values(a), format_time(a.ingested_at) or stamp) for a in inserts.values()],
         )
-        if row is None:
-            stamp = format_time(article.ingested_at or now or datetime.now(UTC))
-            self.conn.execute(
-                f"INSERT INTO articles ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (article.id, *values, stamp),
-            )
-            return UpsertOutcome.NEW
-        same = (
-            row["content_hash"] == article.content_hash
-            and row["title"] == article.title
-            and row["published"] == format_time(article.published)
-            and row["source"] == article.source
-            and row["external_id"] == article.external_id
-        )
-        if same:
-            return UpsertOutcome.UNCHANGED
-        self.conn.execute(
+        self.conn.executemany(
             "UPDATE articles SET external_id=?, url=?, source=?, title=?, published=?, language=?, text=?,"
             " content_hash=?, metadata=?, origin=? WHERE id=?",
-            (*values, article.id),
+            [(*_values(a), a.id) for a in updates.values()],
         )
-        return UpsertOutcome.UPDATED
+        return outcomes
+
+    def ids_by_hash(self, hashes: Sequence[str]) -> dict[str, set[str]]:
+        """For each content hash, the ids of the stored articles with that normalised text."""
+        found: dict[str, set[str]] = {}
+        for row in self._select_in("SELECT content_hash, id FROM articles WHERE content_hash IN ({})",
+                                   list(dict.fromkeys(hashes))):
+            found.setdefault(row[0], set()).add(row[1])
+        return found
+
+    def _select_in(self, sql: str, keys: builtins.list[str]) -> builtins.list[sqlite3.Row]:
+        rows: list[sqlite3.Row] = []
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            rows.extend(self.conn.execute(sql.format(",".join("?" * len(chunk))), chunk))
+        return rows
 
     def get(self, key: str) -> Article | None:
         """The article whose id, or else external id, is ``key``."""
