@@ -36,14 +36,14 @@ run: $(STAMP)
 	@echo "  $(BIN)/storydiff --db $(DB) compare STORY --html report.html"
 	@echo "  $(BIN)/storydiff --db $(DB) serve               # then open http://127.0.0.1:8000/"
 
-test: $(STAMP) debian-deps
+test: $(STAMP) debian-deps lint typecheck
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q
 
 test-fast: $(STAMP)
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q -m "not slow and not browser and not distributed"
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks examples scripts
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
