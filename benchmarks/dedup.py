@@ -29,6 +29,7 @@ The LAST line is machine-readable. ``--quick`` runs the 10k size alone.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import random
 import re
@@ -44,7 +45,7 @@ from typing import Any
 
 import numpy as np
 
-from storydiff.dedup.lead import LeadIndex, pair_similarity, shingle_texts
+from storydiff.dedup.lead import pair_similarity, shingle_texts
 from storydiff.dedup.lsh import LSH, MemoryBackend
 from storydiff.dedup.minhash import MinHasher
 from storydiff.dedup.shingles import shingle_sets
@@ -199,7 +200,7 @@ def pipeline_bench(texts: list[str], truth: dict[tuple[int, int], float], settin
         cfg = Settings(db_path=db, dedup=settings, ingest=IngestSettings(detect_language=False), progress=False)
         with Store.open(db) as store:
             t = time.perf_counter()
-            stage = DedupStage(settings, lead=LeadIndex() if lead else None)
+            stage = DedupStage(dataclasses.replace(settings, lead_keys=lead))
             Pipeline(store, cfg, stages=[stage]).ingest(arts)  # ingest + dedup only
             res["articles_per_s"] = len(arts) / (time.perf_counter() - t)
             stored: dict[tuple[int, int], float] = {}

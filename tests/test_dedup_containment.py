@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from storydiff.dedup.lead import LeadIndex, pair_similarity, shingle_texts
+from storydiff.dedup.lead import LeadIndex, is_lead_key, pair_similarity, shingle_texts
 from storydiff.dedup.stage import DedupStage, compare_texts
 from storydiff.model import Article
 from storydiff.pipeline import Pipeline
@@ -33,10 +33,11 @@ def _articles(records: list[dict[str, Any]]) -> list[Article]:
                     published=t0 + timedelta(minutes=i)) for i, r in enumerate(records)]
 
 
-def _ingest(tmp: Path, arts: list[Article], lead: LeadIndex | None) -> dict[tuple[str, str], tuple[float, float]]:
-    settings = Settings(db_path=tmp / "c.db", ingest=IngestSettings(detect_language=False))
+def _ingest(tmp: Path, arts: list[Article], lead: bool = True) -> dict[tuple[str, str], tuple[float, float]]:
+    settings = Settings(db_path=tmp / "c.db", ingest=IngestSettings(detect_language=False),
+                        dedup=DedupSettings(lead_keys=lead))
     with Store.open(tmp / "c.db") as store:
-        Pipeline(store, settings, stages=[DedupStage(settings.dedup, lead=lead)]).ingest(arts)
+        Pipeline(store, settings, stages=[DedupStage(settings.dedup)]).ingest(arts)
         return {(p.a, p.b): (p.jaccard, p.containment) for p in store.dedup.pairs()}
 
 
@@ -53,10 +54,13 @@ def test_lead_keys_equal_for_truncations_and_salted() -> None:
     assert np.array_equal(keys[: len(recs)], keys[len(recs):])
     # different articles share no lead band (their leads differ)
     assert len({k for row in keys[: len(recs)].tolist() for k in row}) == lead.bands * len(recs)
-    # salted: never equal to the whole-text keys of the same texts
+    # a key space of their own: never equal to the whole-text keys, and told apart by value
     stage = DedupStage()
+    assert stage.lead is not None and stage.keys.columns == stage.lsh.bands + stage.lead.bands
     main = stage.lsh.keys(stage.hasher.signatures(shingle_texts([r["text"] for r in recs], stage.settings)[1]))
     assert not set(main.ravel().tolist()) & set(keys.ravel().tolist())
+    assert is_lead_key(keys).all() and not is_lead_key(main).any()
+    assert DedupStage(DedupSettings(lead_keys=False)).lead is None
 
 
 def test_briefs_of_real_articles_are_found_with_lead_keys(tmp_path: Path) -> None:
@@ -65,7 +69,7 @@ def test_briefs_of_real_articles_are_found_with_lead_keys(tmp_path: Path) -> Non
     long_briefs = [Article(text=_brief(r["text"], 0.3), source="brief", external_id=f"b{r['id']}") for r in recs[:10]]
     short_briefs = [Article(text=" ".join(r["text"].split()[:30]), source="short", external_id=f"s{r['id']}")
                     for r in recs[10:20]]
-    got = _ingest(tmp_path / "lead", base + long_briefs + short_briefs, LeadIndex())
+    got = _ingest(tmp_path / "lead", base + long_briefs + short_briefs)
     for a, brief in zip(base[:20], long_briefs + short_briefs, strict=True):
         pair = tuple(sorted((a.id, brief.id)))
         assert pair in got, brief.external_id
@@ -73,7 +77,7 @@ def test_briefs_of_real_articles_are_found_with_lead_keys(tmp_path: Path) -> Non
         assert con >= 0.95 and jac < 0.5
     # a 30-word brief is character-shingled: without lead keys it is never compared with its story
     (tmp_path / "plain").mkdir()
-    plain = _ingest(tmp_path / "plain", base + short_briefs, None)
+    plain = _ingest(tmp_path / "plain", base + short_briefs, lead=False)
     assert not any(tuple(sorted((a.id, b.id))) in plain for a, b in zip(base[10:20], short_briefs, strict=True))
 
 
@@ -81,7 +85,7 @@ def test_lead_keys_add_no_false_pairs_on_dev_set(tmp_path: Path) -> None:
     recs = dev_records()
     arts = _articles(recs)
     story = {a.id: r["story"] for a, r in zip(arts, recs, strict=True)}
-    got = _ingest(tmp_path, arts, LeadIndex())
+    got = _ingest(tmp_path, arts)
     s = DedupSettings()
     for (a, b), (jac, con) in got.items():
         assert story[a] == story[b]

@@ -100,7 +100,7 @@ def test_index_survives_restart_and_removal(tmp_path: Path) -> None:
         assert all(victim not in (p.a, p.b) for p in store.dedup.pairs())
         assert store.dedup.indexed_count() == len(arts) - 1
         keys = store.conn.execute("SELECT count(*) FROM dedup_bands").fetchone()[0]
-        assert keys == store.dedup.indexed_count() * DedupStage(settings.dedup).lsh.bands
+        assert keys == store.dedup.indexed_count() * DedupStage(settings.dedup).keys.columns  # whole-text + lead
     # re-adding the removed article finds its twin again
     ingest(db, [a for a in arts if a.id == victim])
     with Store.open(db) as store:

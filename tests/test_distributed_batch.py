@@ -93,6 +93,15 @@ def _story_corpus(path: Path, seed: int = 3) -> int:
     return len(rows)
 
 
+def _records(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.open(encoding="utf-8")]
+
+
+def _ids(out: Path) -> dict[str, str]:
+    """``external id -> article id`` of a batch run's articles."""
+    return {a["external_id"]: a["id"] for a in pq.read_table(out / "articles.parquet").to_pylist()}
+
+
 def _batch_result(out: Path) -> tuple[set[tuple[str, str, float, float]], dict[str, str], int]:
     pairs = pq.read_table(out / "pairs.parquet").to_pylist()
     arts = pq.read_table(out / "articles.parquet").to_pylist()
@@ -105,9 +114,15 @@ def _batch_result(out: Path) -> tuple[set[tuple[str, str, float, float]], dict[s
 
 
 def _synthetic(path: Path, seed: int = 7) -> int:
-    """A corpus with exact copies, light rewrites, shortened versions and unrelated texts."""
+    """A corpus with exact copies, light rewrites, shortened versions, briefs and unrelated texts.
+
+    Briefs are the first 25-45 % of a text's words (many under ``short_text_words``, so
+    character-shingled): only lead keys make them candidates of their story.
+    """
     rng = random.Random(seed)
-    vocab = [f"{rng.choice('bdfgklmnprstvz')}{rng.choice('aeiou')}{rng.choice('lnrst')}{i}" for i in range(3000)]
+    made = ("".join(rng.choice("bdfgklmnprstvz") + rng.choice("aeiou") for _ in range(rng.randint(2, 4)))
+            for _ in range(4000))
+    vocab = sorted(set(made))[:3000]  # one token each (digits would split a word in two)
     day = datetime(2023, 5, 1, tzinfo=UTC)
     rows: list[dict[str, Any]] = []
     for i in range(60):
@@ -124,6 +139,10 @@ def _synthetic(path: Path, seed: int = 7) -> int:
                          "date": (when - timedelta(hours=1)).isoformat()})
         elif kind == 2:  # the first half only, no date
             rows.append({"id": f"s{i}", "url": f"https://four.test/{i}", "text": " ".join(base[: len(base) // 2])})
+        else:  # a brief: the lead of the text, published later
+            cut = max(24, round(len(base) * rng.uniform(0.25, 0.45)))
+            rows.append({"id": f"p{i}", "url": f"https://five.test/{i}", "text": " ".join(base[:cut]),
+                         "date": (when + timedelta(hours=2)).isoformat()})
     rng.shuffle(rows)
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     return len(rows)
@@ -138,6 +157,15 @@ def test_synthetic_corpus_matches_embedded(tmp_path: Path) -> None:
     want_pairs, want_groups = _embedded(corpus, tmp_path)
     assert count == n
     assert len(want_pairs) >= 30  # exact copies and rewrites (halves only when LSH catches them)
+    # briefs under short_text_words are character-shingled: found and verified through lead keys only
+    briefs = {r["id"]: r for r in _records(corpus) if r["id"].startswith("p")}
+    ids = _ids(tmp_path / "out")
+    short = [e for e, r in briefs.items() if len(r["text"].split()) < SETTINGS.dedup.short_text_words]
+    assert len(short) >= 5
+    found = {(a, b) for a, b, _, _ in want_pairs}
+    for e in short:
+        pair = tuple(sorted((ids[e], ids["b" + e[1:]])))
+        assert pair in found, e
     assert pairs == want_pairs
     assert groups == want_groups
     assert report.groups == len(set(want_groups.values()))

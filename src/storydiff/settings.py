@@ -42,6 +42,9 @@ class DedupSettings:
     #: weight of false negatives (1 - weight of false positives) when LSH bands are chosen;
     #: candidates are verified exactly, so missing a pair costs more than checking one
     lsh_recall_weight: float = 0.8
+    #: also index lead keys (the first 150 normalised characters), so that a brief cut from the
+    #: start of a longer story is a containment candidate whatever its length (see dedup.lead)
+    lead_keys: bool = True
 
 
 @dataclass(frozen=True, slots=True)

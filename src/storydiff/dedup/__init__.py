@@ -5,6 +5,7 @@
 * :mod:`~storydiff.dedup.lsh`: LSH banding with pluggable storage;
 * :mod:`~storydiff.dedup.lead`: lead keys, containment candidates for briefs of longer stories;
 * :mod:`~storydiff.dedup.verify`: exact Jaccard / containment, union-find grouping;
+* :mod:`~storydiff.dedup.rules`: keys, candidate kinds and verdicts shared by the stage and the Dask job;
 * :mod:`~storydiff.dedup.align`: shared passages with offsets and small edits;
 * :mod:`~storydiff.dedup.stage`: the pipeline stage and the queries on its index.
 """

@@ -10,9 +10,12 @@ second, small MinHash (``bands * rows`` one-permutation positions) over the
 banded with many rows (default 6 bands of 6 rows: candidate probability 0.84 at lead
 Jaccard 0.8, 1.0 at 1.0 and under 1e-4 at 0.2). A truncation of a story keeps the
 story's lead, so the two leads are equal whatever the two lengths and shingle kinds;
-light edits in the lead still collide in one band. The keys are salted so they never
-meet the whole-text band keys. Candidates found this way are verified exactly on
-shingle sets of one kind (see :func:`pair_similarity`), never by the Jaccard prefilter.
+light edits in the lead still collide in one band. Lead keys have bit 31 set
+(:data:`LEAD_KEY_BASE`; whole-text keys are 31-bit), so the two key spaces never meet and
+whether a shared key is a lead key is read off the key itself (:func:`is_lead_key`), on
+either side of a pair. Candidates found only this way whose texts are shingled differently
+(characters vs words) skip the Jaccard prefilter and are verified exactly on character
+shingles of both (:func:`pair_similarity`).
 
 Cost: 6 band keys per article (about 110 B of index); one extra OPH pass over about
 150 shingles.
@@ -21,8 +24,8 @@ Cost: 6 band keys per article (about 110 B of index); one extra OPH pass over ab
 >>> story = "Die Regierung hat am Freitag den Ausnahmezustand verhängt. " * 3 + "Weitere Sätze folgen hier. " * 20
 >>> brief = story[:200]
 >>> keys = lead.keys([normalize(story), normalize(brief), normalize("Zu kurz.")])
->>> bool((keys[0] == keys[1]).all()), bool((keys[2] == -1).all())
-(True, True)
+>>> bool((keys[0] == keys[1]).all()), bool((keys[2] == -1).all()), bool(is_lead_key(keys[0]).all())
+(True, True, True)
 """
 
 from __future__ import annotations
@@ -39,10 +42,18 @@ from storydiff.dedup.verify import similarity
 from storydiff.settings import DedupSettings
 from storydiff.text.normalize import normalize
 
-__all__ = ["LeadIndex", "pair_similarity", "shingle_texts"]
+__all__ = ["LEAD_KEY_BASE", "LeadIndex", "is_lead_key", "pair_similarity", "shingle_texts"]
 
 Keys = npt.NDArray[np.int64]
 U32 = npt.NDArray[np.uint32]
+
+#: lead keys are ``LEAD_KEY_BASE + k`` for a 31-bit ``k``; whole-text keys are below it
+LEAD_KEY_BASE = 1 << 31
+
+
+def is_lead_key(keys: Keys | int) -> npt.NDArray[np.bool_]:
+    """Whether each key is a lead key (as opposed to a whole-text band key or the -1 of no key)."""
+    return np.asarray(keys) >= LEAD_KEY_BASE
 
 
 class LeadIndex:
@@ -61,10 +72,12 @@ class LeadIndex:
         return self.lsh.bands
 
     def keys(self, normalized: Sequence[str]) -> Keys:
-        """``(n, bands)`` keys of already normalised texts; rows of texts shorter than ``chars`` are -1."""
+        """``(n, bands)`` lead keys of already normalised texts; rows of texts shorter than ``chars`` are -1."""
         sets = [char_shingles(t[: self.chars], self.char_size) if len(t) >= self.chars
                 else np.empty(0, dtype=np.uint32) for t in normalized]
-        return self.lsh.keys(self.hasher.signatures(sets))
+        keys = self.lsh.keys(self.hasher.signatures(sets))
+        keys[keys >= 0] += LEAD_KEY_BASE
+        return keys
 
 
 def pair_similarity(norm_a: str, set_a: U32, char_a: bool, norm_b: str, set_b: U32, char_b: bool,

@@ -5,10 +5,12 @@ changed articles, MinHashes them all at once, replaces their LSH entries in the 
 queries the index for candidates, filters candidates by the stored 8-bit signatures
 (estimated Jaccard/containment within a safety margin) and verifies the rest exactly on
 shingle sets recomputed from the stored texts (texts are normalised once per batch). With
-a :class:`~storydiff.dedup.lead.LeadIndex` the lead keys add containment candidates
-(briefs cut from a longer story), verified across shingle kinds. Exact duplicates (equal
-``content_hash``) are recorded without verification. Verified pairs are persisted;
-:func:`duplicate_groups` turns them into groups with a canonical article.
+``DedupSettings.lead_keys`` (the default) the lead keys of :mod:`storydiff.dedup.lead` add
+containment candidates (briefs cut from a longer story), verified across shingle kinds.
+Keys, candidate kinds and the verification decision are those of :mod:`storydiff.dedup.rules`,
+which the Dask batch job calls too. Exact duplicates (equal ``content_hash``) are recorded
+without verification. Verified pairs are persisted; :func:`duplicate_groups` turns them into
+groups with a canonical article.
 """
 
 from __future__ import annotations
@@ -16,39 +18,31 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-import numpy as np
-import numpy.typing as npt
-
 from storydiff.dedup.align import align
-from storydiff.dedup.lead import LeadIndex, pair_similarity, shingle_texts
-from storydiff.dedup.lsh import LSH
-from storydiff.dedup.minhash import MinHasher, compact, estimate_compact
-from storydiff.dedup.verify import canonical, groups, is_near_duplicate, passes_prefilter
+from storydiff.dedup.lead import pair_similarity, shingle_texts
+from storydiff.dedup.minhash import compact
+from storydiff.dedup.rules import IndexKeys, Shingled, lead_only, needs_check, verdict
+from storydiff.dedup.verify import canonical, groups
 from storydiff.model import Article, DuplicatePair, Passage
 from storydiff.settings import DedupSettings
 from storydiff.store import Store
 
 __all__ = ["DedupStage", "DuplicateGroup", "GroupMember", "Reuse", "compare_texts", "duplicate_groups"]
 
-#: candidates whose estimated similarity is this far below both thresholds are not verified
-#: (about 3 standard errors of an 8-bit, 128-permutation estimate)
-
-
 class DedupStage:
     """Keeps the near-duplicate index and the verified pairs up to date.
 
-    ``lead``: also index :class:`~storydiff.dedup.lead.LeadIndex` keys, so that a brief cut
-    from the start of a longer story is a candidate whatever its Jaccard (``None``: off).
+    With ``settings.lead_keys`` it also indexes :class:`~storydiff.dedup.lead.LeadIndex`
+    keys, so that a brief cut from the start of a longer story is a candidate whatever its
+    Jaccard. ``hasher``, ``lsh`` and ``lead`` are those of :attr:`keys`.
     """
 
     name = "dedup"
 
-    def __init__(self, settings: DedupSettings | None = None, lead: LeadIndex | None = None) -> None:
+    def __init__(self, settings: DedupSettings | None = None) -> None:
         self.settings = settings or DedupSettings()
-        self.hasher = MinHasher(self.settings.num_perm, self.settings.seed)
-        w = self.settings.lsh_recall_weight
-        self.lsh = LSH(self.settings.threshold, self.settings.num_perm, weights=(1.0 - w, w))
-        self.lead = lead
+        self.keys = IndexKeys(self.settings)
+        self.hasher, self.lsh, self.lead = self.keys.hasher, self.keys.lsh, self.keys.lead
 
     def process(self, store: Store, articles: list[Article]) -> None:
         """Index ``articles`` and record their verified near-duplicate pairs (call inside a transaction)."""
@@ -57,15 +51,11 @@ class DedupStage:
         batch = [a for a in latest.values() if a.id in rowid_of]
         if not batch:
             return
-        norms, sets, kinds = shingle_texts([a.text for a in batch], self.settings)
-        sigs = self.hasher.signatures(sets)
-        keys = self.lsh.keys(sigs)
-        nmain = keys.shape[1]
-        if self.lead is not None:
-            keys = np.hstack([keys, self.lead.keys(norms)])
+        mine = Shingled.of([a.text for a in batch], self.settings)
+        sigs, keys = self.keys.index(mine)
         rowids = [rowid_of[a.id] for a in batch]
         store.dedup.remove_pairs([a.id for a in batch])
-        store.dedup.put(rowids, [len(x) for x in sets], compact(sigs), keys, kinds)
+        store.dedup.put(rowids, [len(x) for x in mine.sets], compact(sigs), keys, mine.kinds)
         found = store.dedup.query(keys)
 
         pairs: dict[tuple[str, str], DuplicatePair] = {}
@@ -78,22 +68,17 @@ class DedupStage:
 
         cands: list[tuple[int, int, bool]] = []  # (batch index, candidate rowid, found by lead keys only)
         for i, row in enumerate(keys.tolist()):
-            near: set[int] = set()
-            for k in row[:nmain]:
-                near |= found.get(k, set())
-            by_lead: set[int] = set()
-            for k in row[nmain:]:
-                by_lead |= found.get(k, set())
-            by_lead -= near
-            near.discard(rowids[i])
-            by_lead.discard(rowids[i])
-            cands.extend((i, r, False) for r in sorted(near))
-            cands.extend((i, r, True) for r in sorted(by_lead))
+            via: dict[int, list[int]] = {}  # candidate rowid -> the keys it shares with article i
+            for k in row:
+                for r in found.get(k, ()):
+                    via.setdefault(r, []).append(k)
+            via.pop(rowids[i], None)
+            cands.extend((i, r, lead_only(via[r])) for r in sorted(via))
         if cands:
-            self._verify(store, batch, _Shingled(norms, sets, kinds), rowids, cands, pairs)
+            self._verify(store, batch, mine, rowids, cands, pairs)
         store.dedup.put_pairs(pairs[k] for k in sorted(pairs))
 
-    def _verify(self, store: Store, batch: list[Article], mine: _Shingled, rowids: list[int],
+    def _verify(self, store: Store, batch: list[Article], mine: Shingled, rowids: list[int],
                 cands: list[tuple[int, int, bool]], pairs: dict[tuple[str, str], DuplicatePair]) -> None:
         s = self.settings
         sig_of = store.dedup.signatures(sorted({r for _, r, _ in cands} | set(rowids)))
@@ -106,13 +91,12 @@ class DedupStage:
             if pair in pairs:
                 continue
             (na, sa, ca), (nb, sb, cb) = sig_of[rowids[i]], sig_of[r]
-            # sets of two kinds (only lead keys find those) have no estimate: always verified
-            if (by_lead and ca != cb) or passes_prefilter(float(estimate_compact(sa, sb)), na, nb, s):
+            if needs_check(by_lead, na, sa, ca, nb, sb, cb, s):
                 keep.append((i, r))
         in_batch = {rid: i for i, rid in enumerate(rowids)}
         need = sorted({id_of[r] for _, r in keep if r not in in_batch})
         others = store.articles.get_many(need)
-        theirs_all = _Shingled(*shingle_texts([a.text for a in others], s))
+        theirs_all = Shingled.of([a.text for a in others], s)
         pos_of = {a.id: j for j, a in enumerate(others)}
         for i, r in keep:
             other = id_of[r]
@@ -122,11 +106,10 @@ class DedupStage:
                 src, j = theirs_all, pos_of[other]
             else:
                 continue
-            jac, con = pair_similarity(mine.norms[i], mine.sets[i], mine.kinds[i],
-                                       src.norms[j], src.sets[j], src.kinds[j], s)
-            if is_near_duplicate(jac, con, s):
+            got = verdict(mine.norms[i], mine.sets[i], mine.kinds[i], src.norms[j], src.sets[j], src.kinds[j], s)
+            if got is not None:
                 x, y = sorted((batch[i].id, other))
-                pairs[(x, y)] = DuplicatePair(x, y, round(jac, 6), round(con, 6))
+                pairs[(x, y)] = DuplicatePair(x, y, *got)
 
     def remove(self, store: Store, article_ids: list[str]) -> None:
         """Forget the index entries and pairs of ``article_ids`` (call before deleting them)."""
@@ -138,15 +121,6 @@ def _text_similarity(text_a: str, text_b: str, settings: DedupSettings) -> tuple
     """``(jaccard, containment)`` of two texts (see :func:`~storydiff.dedup.lead.pair_similarity`)."""
     norms, sets, kinds = shingle_texts([text_a, text_b], settings)
     return pair_similarity(norms[0], sets[0], kinds[0], norms[1], sets[1], kinds[1], settings)
-
-
-@dataclass(frozen=True, slots=True)
-class _Shingled:
-    """Normalised texts, their shingle sets and set kinds (True = character shingles)."""
-
-    norms: list[str]
-    sets: list[npt.NDArray[np.uint32]]
-    kinds: list[bool]
 
 
 @dataclass(frozen=True, slots=True)

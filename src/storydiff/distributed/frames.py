@@ -39,11 +39,12 @@ def frame_len(frame: Frame) -> int:
 
 
 def frame_nbytes(frame: Frame) -> int:
-    """Bytes of the column data (object columns: their arrays' bytes and their strings' lengths)."""
+    """Bytes of the column data (object columns: their arrays' bytes, their strings' and bytes' lengths)."""
     total = 0
     for col in frame.values():
         if col.dtype == object:
-            total += sum(x.nbytes if isinstance(x, np.ndarray) else len(x) if isinstance(x, str) else 8 for x in col)
+            total += sum(x.nbytes if isinstance(x, np.ndarray) else len(x) if isinstance(x, str | bytes) else 8
+                         for x in col)
         else:
             total += col.nbytes
     return total

@@ -1,15 +1,18 @@
 """Per-partition kernels of the batch job: the one place that calls the embedded stages' code.
 
 Every function here takes and returns :data:`~storydiff.distributed.frames.Frame` objects
-and runs inside a Dask task. Reading, preparation, shingling, MinHash, LSH keys, the
-8-bit prefilter and exact verification are the package's own functions
-(:func:`storydiff.pipeline.prepare_article`, :mod:`storydiff.dedup`), applied with the
-same rules as :class:`storydiff.dedup.stage.DedupStage`, so a batch run finds the pairs
-an embedded ingest stores:
+and runs inside a Dask task. Reading, preparation, shingling, MinHash, band keys, the
+candidate kind and the verification decision are the package's own functions
+(:func:`storydiff.pipeline.prepare_article`, :mod:`storydiff.dedup.rules`), the ones
+:class:`storydiff.dedup.stage.DedupStage` calls, so a batch run finds the pairs an
+embedded ingest stores:
 
-* candidates are all pairs sharing an LSH band key (:func:`bucket_pairs`);
-* a candidate is verified when its 8-bit estimate is within ``dedup.verify.PREFILTER_MARGIN`` of a
-  threshold and its exact Jaccard or containment reaches it (:func:`verify`);
+* keys: whole-text LSH keys and (``dedup.lead_keys``) lead keys (:func:`article_frame`);
+* candidates are all pairs sharing a band key (:func:`bucket_pairs`); a pair is
+  *lead-only* when every key it shares is a lead key (:func:`join_side` keeps one row per
+  pair: exact, else found by a whole-text key, else lead-only); each row carries whether
+  the two texts are shingled differently, so only those pairs pick up the normalised texts;
+* a candidate is verified by :func:`storydiff.dedup.rules.decide` (:func:`verify`);
 * articles with equal ``content_hash`` are exact pairs without verification.
 
 Article ids are ``"sd"`` + 14 hex digits; :func:`node_of` reads them as int64 node
@@ -22,6 +25,7 @@ numbers whose order is the ids' order.
 from __future__ import annotations
 
 import copy
+import zlib
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -31,10 +35,9 @@ import numpy.typing as npt
 
 from storydiff.cluster.features import FeatureExtractor
 from storydiff.cluster.online import OnlineClusterer
-from storydiff.dedup.minhash import compact, estimate_compact
-from storydiff.dedup.shingles import shingle_set
-from storydiff.dedup.stage import DedupStage
-from storydiff.dedup.verify import is_near_duplicate, passes_prefilter, similarity
+from storydiff.dedup.lead import is_lead_key
+from storydiff.dedup.minhash import compact
+from storydiff.dedup.rules import IndexKeys, Shingled, decide
 from storydiff.distributed.frames import Frame, frame_len, take
 from storydiff.errors import InputError
 from storydiff.model import Article
@@ -114,11 +117,8 @@ def article_frame(items: Iterable[Article | InputError], settings: Settings, par
             errors.append(str(item))
         else:
             articles.append(prepare_article(item, settings))
-    cache: dict[str, int] = {}
-    sets = [shingle_set(a.text, s, cache=cache) for a in articles]
-    stage = DedupStage(s)  # its MinHasher and LSH banding, so the keys are the embedded ones
-    sigs = stage.hasher.signatures(sets)
-    keys = stage.lsh.keys(sigs)
+    shingled = Shingled.of([a.text for a in articles], s)
+    sigs, keys = IndexKeys(s).index(shingled)  # the embedded stage's keys (whole-text, then lead)
     published = [micros(a.published) if a.published else NO_DATE for a in articles]
     extractor = FeatureExtractor(settings.cluster)
     frame: Frame = {
@@ -131,10 +131,12 @@ def article_frame(items: Iterable[Article | InputError], settings: Settings, par
         "language": _obj(a.language for a in articles),
         "published": np.array(published, dtype=np.int64),
         "chash": _obj(a.content_hash for a in articles),
-        "nsh": np.array([len(x) for x in sets], dtype=np.int64),
+        "nsh": np.array([len(x) for x in shingled.sets], dtype=np.int64),
         "sig": compact(sigs),
         "keys": keys,
-        "shingles": _obj(sets),
+        "shingles": _obj(shingled.sets),
+        "char": np.array(shingled.kinds, dtype=bool),
+        "norm": _obj(zlib.compress(t.encode("utf-8"), 1) for t in shingled.norms),  # read for mixed pairs only
         "feat": _obj(encode_features(extractor.extract(a.text, a.title, a.language)) for a in articles),
     }
     return frame, errors
@@ -151,46 +153,49 @@ def latest_per_node(frame: Frame) -> Frame:
 
 
 def band_rows(docs: Frame) -> Frame:
-    """Distinct ``(key, node)`` rows of every band key (empty texts have none)."""
+    """Distinct ``(key, node, char)`` rows of every band key (empty texts have none); ``char``: the node's kind."""
     if frame_len(docs) == 0:
-        return {"key": np.empty(0, np.int64), "node": np.empty(0, np.int64)}
+        return {"key": np.empty(0, np.int64), "node": np.empty(0, np.int64), "char": np.empty(0, bool)}
     keys = docs["keys"]
     node = np.repeat(docs["node"], keys.shape[1])
+    char = np.repeat(docs["char"].astype(np.int64), keys.shape[1])
     flat = keys.ravel()
     ok = flat >= 0
-    rows = np.unique(np.stack([flat[ok], node[ok]], axis=1), axis=0)
-    return {"key": rows[:, 0], "node": rows[:, 1]}
+    rows = np.unique(np.stack([flat[ok], node[ok], char[ok]], axis=1), axis=0)
+    return {"key": rows[:, 0], "node": rows[:, 1], "char": rows[:, 2].astype(bool)}
 
 
-def _pairs_within(groups: npt.NDArray[Any], node: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], ...]:
-    """All pairs ``a < b`` of nodes sharing a group value (rows sorted by group, then node)."""
+def _pairs_within(groups: npt.NDArray[Any]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Row positions ``(i, j)``, ``i < j``, of all pairs of rows sharing a group value (rows sorted by group)."""
     starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
     ends = np.r_[starts[1:], len(groups)]
-    a_parts: list[npt.NDArray[np.int64]] = []
-    b_parts: list[npt.NDArray[np.int64]] = []
+    i_parts: list[npt.NDArray[np.int64]] = []
+    j_parts: list[npt.NDArray[np.int64]] = []
     for lo, hi in zip(starts[ends - starts > 1].tolist(), ends[ends - starts > 1].tolist(), strict=True):
-        members = node[lo:hi]
-        i, j = np.triu_indices(len(members), k=1)
-        a_parts.append(members[i])
-        b_parts.append(members[j])
-    if not a_parts:
+        i, j = np.triu_indices(hi - lo, k=1)
+        i_parts.append(lo + i)
+        j_parts.append(lo + j)
+    if not i_parts:
         return np.empty(0, np.int64), np.empty(0, np.int64)
-    return np.concatenate(a_parts), np.concatenate(b_parts)
+    return np.concatenate(i_parts), np.concatenate(j_parts)
 
 
-def _pair_frame(a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], exact: bool) -> Frame:
+def _pair_frame(a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], exact: bool,
+                lead: npt.NDArray[np.bool_] | None = None, mixed: npt.NDArray[np.bool_] | None = None) -> Frame:
+    """Pair rows ``a < b``; ``lead``: found by a lead key; ``mixed``: the two texts' shingle kinds differ."""
     keep = a != b
-    a, b = np.minimum(a, b)[keep], np.maximum(a, b)[keep]
-    return {"a": a, "b": b, "exact": np.full(len(a), exact)}
+    none = np.zeros(len(a), dtype=bool)
+    return {"a": np.minimum(a, b)[keep], "b": np.maximum(a, b)[keep], "exact": np.full(int(keep.sum()), exact),
+            "lead": (none if lead is None else lead)[keep], "mixed": (none if mixed is None else mixed)[keep]}
 
 
 def bucket_pairs(bands: Frame) -> Frame:
-    """Candidate pairs: all pairs of nodes that share a band key."""
+    """Candidate pairs: all pairs of nodes that share a band key, with the key's kind and the pair's kinds."""
     if frame_len(bands) == 0:
         return _pair_frame(np.empty(0, np.int64), np.empty(0, np.int64), False)
-    order = np.lexsort((bands["node"], bands["key"]))
-    a, b = _pairs_within(bands["key"][order], bands["node"][order])
-    return _pair_frame(a, b, False)
+    f = take(bands, np.lexsort((bands["node"], bands["key"])))
+    i, j = _pairs_within(f["key"])
+    return _pair_frame(f["node"][i], f["node"][j], False, is_lead_key(f["key"][i]), f["char"][i] != f["char"][j])
 
 
 def exact_rows(docs: Frame) -> Frame:
@@ -204,20 +209,23 @@ def exact_pairs(rows: Frame) -> Frame:
     if frame_len(rows) == 0:
         return _pair_frame(np.empty(0, np.int64), np.empty(0, np.int64), True)
     order = np.lexsort((rows["node"], rows["chash"].astype(str)))
-    a, b = _pairs_within(rows["chash"][order].astype(str), rows["node"][order])
-    return _pair_frame(a, b, True)
+    i, j = _pairs_within(rows["chash"][order].astype(str))
+    return _pair_frame(rows["node"][order][i], rows["node"][order][j], True)
 
 
 def join_side(pairs: Frame, docs: Frame, side: str) -> Frame:
-    """Attach ``nsh``, ``sig`` and ``shingles`` of node ``pairs[side]`` from ``docs`` (sorted by node).
+    """Attach ``nsh``, ``sig``, ``shingles``, ``char`` (and ``norm`` of mixed-kind pairs) of node ``pairs[side]``.
 
-    Pairs are de-duplicated first (an exact pair wins over the same candidate pair);
-    pairs whose node is not in ``docs`` (it has no text) are dropped.
+    ``docs`` is sorted by node. Pairs are de-duplicated first: an exact pair wins over the
+    same candidate pair, a row found by a whole-text key over lead key rows, so ``lead``
+    is left set only for pairs found by lead keys alone. Pairs whose node is not in
+    ``docs`` (it has no text) are dropped. The normalised text travels only with pairs
+    whose shingle kinds differ, the only ones whose verification reads it.
     """
     if frame_len(pairs) == 0 or frame_len(docs) == 0:
         return {}
     if side == "a":
-        order = np.lexsort((~pairs["exact"], pairs["b"], pairs["a"]))
+        order = np.lexsort((pairs["lead"], ~pairs["exact"], pairs["b"], pairs["a"]))
         pairs = take(pairs, order)
         first = np.r_[True, (pairs["a"][1:] != pairs["a"][:-1]) | (pairs["b"][1:] != pairs["b"][:-1])]
         pairs = take(pairs, first)
@@ -226,8 +234,10 @@ def join_side(pairs: Frame, docs: Frame, side: str) -> Frame:
     found = docs["node"][pos] == pairs[side]
     pairs, pos = take(pairs, found), pos[found]
     out = dict(pairs)
-    for col in ("nsh", "sig", "shingles"):
+    for col in ("nsh", "sig", "shingles", "char"):
         out[f"{side}_{col}"] = docs[col][pos]
+    out[f"{side}_norm"] = _obj(zlib.decompress(z).decode("utf-8") if m else ""
+                               for z, m in zip(docs["norm"][pos], pairs["mixed"], strict=True))
     return out
 
 
@@ -240,12 +250,13 @@ def verify(pairs: Frame, settings: Settings) -> Frame:
         if pairs["exact"][i]:
             rows.append((a, b, 1.0, 1.0, True))
             continue
-        na, nb = int(pairs["a_nsh"][i]), int(pairs["b_nsh"][i])
-        if not passes_prefilter(float(estimate_compact(pairs["a_sig"][i], pairs["b_sig"][i])), na, nb, s):
-            continue
-        jac, con = similarity(pairs["a_shingles"][i], pairs["b_shingles"][i])
-        if is_near_duplicate(jac, con, s):
-            rows.append((a, b, round(jac, 6), round(con, 6), False))
+        got = decide(bool(pairs["lead"][i]),
+                     int(pairs["a_nsh"][i]), pairs["a_sig"][i], pairs["a_norm"][i], pairs["a_shingles"][i],
+                     bool(pairs["a_char"][i]),
+                     int(pairs["b_nsh"][i]), pairs["b_sig"][i], pairs["b_norm"][i], pairs["b_shingles"][i],
+                     bool(pairs["b_char"][i]), s)
+        if got is not None:
+            rows.append((a, b, got[0], got[1], False))
     return {
         "a": np.array([r[0] for r in rows], dtype=np.int64),
         "b": np.array([r[1] for r in rows], dtype=np.int64),
