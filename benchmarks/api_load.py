@@ -10,7 +10,9 @@ a bounded number of requests (each a GET of a stories page, or with probability
 checks that every request succeeded and that every posted article is in the store.
 
 Last line: ``p50_get_ms=X p99_get_ms=X p50_post_ms=X p99_post_ms=X failed=N lost=N``.
-Targets: p99 < 100 ms for reads, < 500 ms for a single-article POST.
+Targets: p99 < 100 ms for reads, < 500 ms for a single-article POST. The server runs as
+``storydiff serve`` does by default (writer process, story list at most 250 ms stale);
+``--in-process-writer`` and ``--list-stale-ms`` compare other settings.
 
     .venv/bin/python benchmarks/api_load.py --quick
 """
@@ -101,9 +103,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
+def start_server(db: Path, port: int, extra: list[str] | None = None) -> subprocess.Popen[bytes]:
     code = "from storydiff.cli import main; raise SystemExit(main())"
-    proc = subprocess.Popen([sys.executable, "-c", code, "--db", str(db), "-q", "serve", "--port", str(port)])
+    proc = subprocess.Popen([sys.executable, "-c", code, "--db", str(db), "-q", "serve", "--port", str(port),
+                             *(extra or [])])
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -193,6 +196,10 @@ def main() -> int:
     ap.add_argument("--think-ms", type=float, default=0.0,
                     help="mean pause of a client between requests (0: each client sends as fast as it can)")
     ap.add_argument("--seconds", type=float, default=120.0, help="stop sending after this long")
+    ap.add_argument("--in-process-writer", action="store_true",
+                    help="serve with the writer in the server process (default: its own process)")
+    ap.add_argument("--list-stale-ms", type=float, default=None,
+                    help="passed to `storydiff serve` (how far story lists may lag behind writes)")
     ap.add_argument("--cache-dir", type=Path, default=Path(tempfile.gettempdir()) / "storydiff-bench")
     args = ap.parse_args()
     n = 5_000 if args.quick else args.articles
@@ -203,7 +210,10 @@ def main() -> int:
         shutil.copyfile(source, db)
         before = count_articles(db)
         port = free_port()
-        server = start_server(db, port)
+        extra = ["--in-process-writer"] if args.in_process_writer else []
+        if args.list_stale_ms is not None:
+            extra += ["--list-stale-ms", str(args.list_stale_ms)]
+        server = start_server(db, port, extra)
         try:
             t0 = time.perf_counter()
             warm = httpx.post(f"http://127.0.0.1:{port}/api/articles", timeout=3600,

@@ -23,9 +23,11 @@ ELECTION = ("The city council of Brookfield elected a new mayor on Thursday even
             "a spokesperson for the council said in a statement.")
 
 
-@pytest.fixture()
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    app = create_app(Settings(db_path=tmp_path / "s.db"), max_body_bytes=200_000)
+@pytest.fixture(params=["in-process", "writer-process"])
+def client(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[TestClient]:
+    """Every test runs against both writers: the in-process one and the separate writer process."""
+    app = create_app(Settings(db_path=tmp_path / "s.db"), max_body_bytes=200_000,
+                     writer_process=request.param == "writer-process")
     with TestClient(app) as c:
         yield c
 

@@ -1,12 +1,17 @@
 """The FastAPI application: JSON API under ``/api``, web pages under ``/``, static assets under ``/static``.
 
 :func:`create_app` builds one app over one store. Reads take a connection from a small
-pool (SQLite in WAL mode lets them run beside a write); listings are cached exactly, valid
-while the database is unchanged (:mod:`storydiff.api.cache`), and comparisons are cached by
-the compared articles' content. All writes go through the app's single
-:class:`~storydiff.api.services.Writer` (the same :class:`~storydiff.pipeline.Pipeline` as
-``storydiff ingest``) under a lock; at start-up, stages that offer ``warm(store)`` load
-their in-memory state in the background.
+pool (SQLite in WAL mode lets them run beside a write); listings are cached, valid while
+the database is unchanged or, with ``list_max_stale``, for at most that many seconds after
+a write (:mod:`storydiff.api.cache`), and comparisons are cached by
+the compared articles' content. All writes go through the app's single writer (the same
+:class:`~storydiff.pipeline.Pipeline` as ``storydiff ingest``), one request at a time; at
+start-up, stages that offer ``warm(store)`` load their in-memory state in the background.
+With ``writer_process=True`` (what ``storydiff serve`` uses) that writer runs in a process
+of its own (:class:`~storydiff.api.writer_process.ProcessWriter`), so the CPU of ingesting
+never holds the server's GIL against reads; otherwise (and where no process can be
+started, or the store is ``:memory:``) it is a :class:`~storydiff.api.services.Writer`
+in the server's thread pool, under a lock.
 
 Security, on every response: a strict Content-Security-Policy (``default-src 'self'``,
 no inline script), ``nosniff``, no framing, no referrer. Request bodies over
@@ -28,6 +33,7 @@ from __future__ import annotations
 
 import json
 import queue
+import sys
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, MutableMapping
 from contextlib import asynccontextmanager, contextmanager
@@ -42,6 +48,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from storydiff import __version__
 from storydiff.api.cache import ResponseCache
 from storydiff.api.services import ComparisonCache, StageUnavailable, Writer
+from storydiff.api.writer_process import ProcessWriter
 from storydiff.errors import InputError, NotFoundError, StorydiffError
 from storydiff.settings import Settings
 from storydiff.store import Store
@@ -73,10 +80,12 @@ class AppState:
 
     settings: Settings
     token: str | None
-    writer: Writer
+    writer: Writer | ProcessWriter
     max_body_bytes: int
     responses: ResponseCache
     pool_size: int = 16
+    #: seconds an article or story listing may lag behind the store (0: exact; see ResponseCache)
+    list_max_stale: float = 0.0
     comparisons: ComparisonCache = field(default_factory=ComparisonCache)
     _pool: queue.SimpleQueue[Store] = field(default_factory=queue.SimpleQueue)
 
@@ -209,12 +218,24 @@ def _add_body_schema(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
+def _make_writer(settings: Settings, separate: bool) -> Writer | ProcessWriter:
+    if separate and str(settings.db_path) != ":memory:":
+        Store.open(settings.db_path).close()  # migrate here, before the child opens it
+        try:
+            return ProcessWriter(settings)
+        except (OSError, RuntimeError) as exc:
+            print(f"storydiff: cannot start the writer process ({exc}); writing in-process", file=sys.stderr)
+    return Writer(Store.open(settings.db_path), settings)
+
+
 def create_app(
     settings: Settings,
     token: str | None = None,
     *,
     max_body_bytes: int | None = None,
     allowed_hosts: list[str] | None = None,
+    writer_process: bool = False,
+    list_max_stale: float = 0.0,
 ) -> FastAPI:
     """The storydiff web app over the store at ``settings.db_path``.
 
@@ -222,15 +243,19 @@ def create_app(
     ``max_body_bytes``: request body cap (default: the ingest file cap plus 64 KiB for
     multipart framing). ``allowed_hosts``: accepted ``Host`` headers (``storydiff serve``
     passes the loopback names when bound to loopback, against DNS rebinding).
+    ``writer_process``: run the writer in a process of its own (falls back to the
+    in-process writer, with a note on stderr, where it cannot be started).
+    ``list_max_stale``: seconds the article and story listings may lag behind the store
+    under writes (0, the default: always exact; ``storydiff serve`` uses 0.25).
     """
     from storydiff.api.routes import router as api_router
     from storydiff.web.pages import STATIC_DIR
     from storydiff.web.pages import router as web_router
 
     cap = max_body_bytes if max_body_bytes is not None else settings.ingest.max_file_bytes + 64 * 1024
-    writer = Writer(Store.open(settings.db_path), settings)
+    writer = _make_writer(settings, writer_process)
     state = AppState(settings=settings, token=token or None, writer=writer, max_body_bytes=cap,
-                     responses=ResponseCache(settings.db_path))
+                     responses=ResponseCache(settings.db_path), list_max_stale=max(0.0, list_max_stale))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -5,6 +5,13 @@ whenever any other connection (this server's writer, a ``storydiff ingest`` runn
 it) commits. A cached body is returned only when it was computed at the current version,
 so no answer is ever stale; a write simply invalidates everything. Bounded LRU.
 
+Under a steady stream of writes that would recompute a listing after every commit. A
+caller may therefore pass ``max_stale`` (seconds): an entry computed from an older
+version is still served while it is younger than that, so a listing is recomputed at
+most once per ``max_stale`` however fast writes land, and an answer never reflects the
+store as of more than ``max_stale`` seconds ago. ``storydiff serve`` allows 0.25 s for
+the article and story lists; the default, 0, is exact.
+
 >>> import tempfile, pathlib
 >>> from storydiff.store import Store
 >>> with tempfile.TemporaryDirectory() as d:
@@ -25,6 +32,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from pathlib import Path
@@ -38,7 +46,7 @@ class ResponseCache:
     def __init__(self, db_path: str | Path, size: int = 512) -> None:
         self.size = size
         self._conn = sqlite3.connect(str(db_path), check_same_thread=False, isolation_level=None)
-        self._items: OrderedDict[Hashable, tuple[int, bytes]] = OrderedDict()
+        self._items: OrderedDict[Hashable, tuple[int, float, bytes]] = OrderedDict()
         self._lock = threading.Lock()
         self._pending: dict[Hashable, threading.Event] = {}
 
@@ -46,20 +54,39 @@ class ResponseCache:
         with self._lock:
             return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
 
-    def get_or_compute(self, key: Hashable, compute: Callable[[], bytes]) -> bytes:
+    def _fresh(self, key: Hashable, version: int, max_stale: float) -> bytes | None:
+        found = self._items.get(key)
+        if found is None:
+            return None
+        if found[0] != version and (max_stale <= 0 or time.monotonic() - found[1] > max_stale):
+            return None
+        self._items.move_to_end(key)
+        return found[2]
+
+    def lookup(self, key: Hashable, max_stale: float = 0.0) -> bytes | None:
+        """The cached body for ``key`` if it may be served (see :meth:`get_or_compute`), else ``None``.
+
+        Cheap (no computing, no waiting): lets an ``async`` handler answer a hit without a thread.
+        """
+        version = self.version()
+        with self._lock:
+            return self._fresh(key, version, max_stale)
+
+    def get_or_compute(self, key: Hashable, compute: Callable[[], bytes], max_stale: float = 0.0) -> bytes:
         """The cached body for ``key`` if computed at the current version, else ``compute()`` (then cached).
 
         The version is read before computing, so a write that lands meanwhile only makes
         the entry miss next time, never serves old data as new. Concurrent misses of one
-        key compute it once (the others wait for that result).
+        key compute it once (the others wait for that result). ``max_stale``: also serve an
+        entry of an older version computed at most that many seconds ago.
         """
         while True:
             version = self.version()
+            started = time.monotonic()
             with self._lock:
-                found = self._items.get(key)
-                if found is not None and found[0] == version:
-                    self._items.move_to_end(key)
-                    return found[1]
+                body = self._fresh(key, version, max_stale)
+                if body is not None:
+                    return body
                 waiting = self._pending.get(key)
                 if waiting is None:
                     done = self._pending[key] = threading.Event()
@@ -68,7 +95,7 @@ class ResponseCache:
         try:
             body = compute()
             with self._lock:
-                self._items[key] = (version, body)
+                self._items[key] = (version, started, body)
                 self._items.move_to_end(key)
                 while len(self._items) > self.size:
                     self._items.popitem(last=False)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import json
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Annotated, Any
@@ -19,6 +21,7 @@ from starlette.datastructures import UploadFile
 from storydiff.api import services
 from storydiff.api.schemas import ARTICLE_LIST, ARTICLE_ONE, ArticleIn
 from storydiff.api.services import ArticleQuery, StageUnavailable
+from storydiff.api.writer_process import ProcessWriter
 from storydiff.errors import ConfigError, InputError
 from storydiff.model import Article
 from storydiff.serialize import article_json, story_json
@@ -97,16 +100,25 @@ def healthz(request: Request) -> dict[str, Any]:
                 "stories_available": getattr(store, "stories", None) is not None}
 
 
+async def _cached_list(request: Request, key: tuple[str, ArticleQuery], compute: Callable[[], bytes]) -> Response:
+    """A listing from the response cache: a hit is answered on the event loop, a miss computed in a thread."""
+    state = get_state(request)
+    stale = state.list_max_stale
+    body = state.responses.lookup(key, stale)
+    if body is None:
+        body = await run_in_threadpool(state.responses.get_or_compute, key, compute, stale)
+    return Response(body, media_type="application/json")
+
+
 @router.get("/api/articles", tags=["articles"])
-def list_articles(request: Request, q: QueryDep) -> Response:
+async def list_articles(request: Request, q: QueryDep) -> Response:
     """Articles, newest first: full-text search, source, language, time range, paging."""
 
     def compute() -> bytes:
         with reader(request) as store:
             return _json_bytes(services.list_articles(store, q))
 
-    return Response(get_state(request).responses.get_or_compute(("articles", q), compute),
-                    media_type="application/json")
+    return await _cached_list(request, ("articles", q), compute)
 
 
 @router.get("/api/articles/{article_id}", tags=["articles"])
@@ -125,7 +137,7 @@ def _article_detail(store: Store, article_id: str) -> dict[str, Any]:
 
 
 @router.get("/api/stories", tags=["stories"])
-def list_stories(request: Request, q: QueryDep) -> Response:
+async def list_stories(request: Request, q: QueryDep) -> Response:
     """Stories, most recent first, with the article filters."""
 
     def compute() -> bytes:
@@ -134,8 +146,7 @@ def list_stories(request: Request, q: QueryDep) -> Response:
         return _json_bytes({"stories": [story_json(s) for s in stories], "limit": q.limit,
                             "offset": q.offset})
 
-    return Response(get_state(request).responses.get_or_compute(("stories", q), compute),
-                    media_type="application/json")
+    return await _cached_list(request, ("stories", q), compute)
 
 
 @router.get("/api/stories/{story_id}", tags=["stories"])
@@ -249,6 +260,9 @@ async def post_articles(request: Request) -> JSONResponse:
     else:
         raise HTTPException(415, "send application/json or multipart/form-data")
     writer = get_state(request).writer
-    result = await run_in_threadpool(services.ingest, writer, items)
+    if isinstance(writer, ProcessWriter):
+        result = await asyncio.wrap_future(writer.submit(list(items)))
+    else:
+        result = await run_in_threadpool(services.ingest, writer, items)
     status = 422 if result["read"] == 0 and result["failed"] else 200
     return JSONResponse(result, status_code=status)

@@ -3,6 +3,10 @@
 Binds to 127.0.0.1:8000 by default. On any other (non-loopback) address a write token
 is required (``--token`` or ``$STORYDIFF_TOKEN``); without one the command refuses to start.
 On loopback, only loopback ``Host`` headers are accepted (against DNS rebinding).
+Writes run in a process of their own (:mod:`storydiff.api.writer_process`), so ingesting
+does not slow reads down; ``--in-process-writer`` keeps them in the server process.
+Under writes, the article and story lists are recomputed at most every ``--list-stale-ms``
+(250 ms): a list page may lag that much behind the newest article, never more.
 """
 
 from __future__ import annotations
@@ -40,6 +44,11 @@ def register(sub: Any) -> None:
                    help="bearer token required by write endpoints (default $STORYDIFF_TOKEN); "
                         "required on a non-loopback host")
     p.add_argument("--max-body-bytes", type=int, default=None, help="request body cap (default 20 MB + 64 KiB)")
+    p.add_argument("--list-stale-ms", type=float, default=250.0,
+                   help="how far the article and story lists may lag behind writes, in ms (default 250; "
+                        "0: always exact, recomputed after every write)")
+    p.add_argument("--in-process-writer", action="store_true",
+                   help="ingest in the server process instead of a separate writer process")
     p.set_defaults(handler=cmd_serve)
 
 
@@ -60,7 +69,8 @@ def cmd_serve(ctx: CommandContext, args: argparse.Namespace) -> int:
         hosts = ["127.0.0.1", "localhost", "[::1]", "::1"]
         if args.host not in hosts:
             hosts.append(args.host)
-    app = create_app(ctx.settings, token, max_body_bytes=args.max_body_bytes, allowed_hosts=hosts)
+    app = create_app(ctx.settings, token, max_body_bytes=args.max_body_bytes, allowed_hosts=hosts,
+                     writer_process=not args.in_process_writer, list_max_stale=args.list_stale_ms / 1000)
     print(f"storydiff: serving {ctx.settings.db_path} on http://{args.host}:{args.port}"
           f"{' (writes need the token)' if token else ''}", file=ctx.err)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False)

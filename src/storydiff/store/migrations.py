@@ -1,7 +1,8 @@
 """Schema migrations: version N is reached by running ``MIGRATIONS[N]`` after N-1.
 
 Append, never edit a migration that has shipped. Each stage owns its tables:
-1 articles and full-text search, 2 near-duplicate index, 3 stories, 4 story-clustering state.
+1 articles and full-text search, 2 near-duplicate index, 3 stories, 4 story-clustering state,
+5 the story list's order index.
 """
 
 from __future__ import annotations
@@ -106,6 +107,11 @@ MIGRATIONS: dict[int, list[str]] = {
         "CREATE TABLE cluster_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
         "CREATE TABLE cluster_features (feature TEXT PRIMARY KEY, df INTEGER NOT NULL, lang TEXT) WITHOUT ROWID",
         "CREATE TABLE cluster_stories (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, state TEXT NOT NULL)",
+    ],
+    5: [
+        # the story list's order (storydiff.store.stories.StoryRepository.list) read from an index,
+        # not sorted in a temporary B-tree on every page
+        "CREATE INDEX stories_recent ON stories(last_seen IS NULL, last_seen DESC, seq DESC)",
     ],
 }
 

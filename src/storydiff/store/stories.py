@@ -128,14 +128,27 @@ class StoryRepository:
             yield r[0], r[1]
 
     def _story(self, row: sqlite3.Row) -> Story:
-        sid = row["id"]
-        members = self.conn.execute(
-            f"SELECT a.id, a.language, a.source FROM story_articles s JOIN articles a ON a.id = s.article_id"
-            f" WHERE s.story_id = ? ORDER BY {_TIME_ORDER}",
-            (sid,),
-        ).fetchall()
+        return self._stories([row])[0]
+
+    def _stories(self, rows: Sequence[sqlite3.Row]) -> list[Story]:
+        """Story objects for ``stories`` rows, their members read in one query per chunk of stories."""
+        members: dict[str, list[tuple[str, str | None, str | None]]] = {r["id"]: [] for r in rows}
+        for chunk in _chunks(list(members)):
+            marks = ",".join("?" * len(chunk))
+            found = self.conn.execute(
+                f"SELECT s.story_id, a.id, a.language, a.source FROM story_articles s"
+                f" JOIN articles a ON a.id = s.article_id WHERE s.story_id IN ({marks})"
+                f" ORDER BY s.story_id, {_TIME_ORDER}",
+                chunk,
+            )
+            for m in found:
+                members[m[0]].append((m[1], m[2], m[3]))
+        return [self._build(r, members[r["id"]]) for r in rows]
+
+    @staticmethod
+    def _build(row: sqlite3.Row, members: list[tuple[str, str | None, str | None]]) -> Story:
         return Story(
-            id=sid,
+            id=row["id"],
             headline=row["headline"],
             article_ids=[m[0] for m in members],
             languages=sorted({m[1] for m in members if m[1]}),
@@ -185,7 +198,7 @@ class StoryRepository:
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
-        return [self._story(r) for r in self.conn.execute(sql, params).fetchall()]
+        return self._stories(self.conn.execute(sql, params).fetchall())
 
     def count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM stories").fetchone()[0])

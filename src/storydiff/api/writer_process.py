@@ -1,0 +1,237 @@
+"""The app's writer in a process of its own, so ingesting never holds the server's GIL.
+
+Method: :class:`ProcessWriter` starts one child process (``spawn`` context, so nothing of
+the server's threads or sockets is inherited) that opens the store, builds the same
+:class:`~storydiff.api.services.Writer` as the in-process path, loads the stages'
+in-memory state (``warm``) and then serves ingest requests from a pipe, in arrival
+order, one pipeline call (one transaction) per request, so every request gets its own
+exact report (ids, duplicate groups, story assignments). The server side hands the
+parsed articles over with :meth:`ProcessWriter.submit`, which returns a
+:class:`concurrent.futures.Future` at once; one dispatcher thread reads the answers and
+resolves the futures, so an ``async`` handler awaits its write without tying up a thread
+of the pool. The ingest CPU (dedup verification, clustering) runs on another core
+while the server process goes on answering reads (SQLite WAL: readers see each commit).
+
+Shutdown (:meth:`ProcessWriter.close`, from the app's lifespan): a ``None`` message asks
+the child to finish what is queued and exit; it also exits when the pipe closes (the
+server died). The child ignores ``SIGINT``, so Ctrl-C on ``storydiff serve`` lets it
+finish the write in progress instead of leaving a rolled-back batch behind a 500. When
+the child dies, every request it held fails with a :class:`~storydiff.errors.StoreError`
+(its transaction is either committed, and answered, or rolled back by SQLite) and the
+next request starts a new child.
+
+Errors raised by a write come back with their class and message: an
+:class:`~storydiff.errors.InputError` stays an ``InputError`` (422), a
+:class:`~storydiff.errors.StorydiffError` keeps its type, anything else becomes a
+:class:`~storydiff.errors.StoreError` (500).
+
+>>> str(_error(_pack_error(errors.FormatError("x.jsonl:2", "not JSON"))))
+'x.jsonl:2: not JSON'
+>>> type(_error(_pack_error(ValueError("boom")))).__name__
+'StoreError'
+
+>>> import tempfile, pathlib
+>>> from storydiff.model import Article
+>>> with tempfile.TemporaryDirectory() as d:
+...     w = ProcessWriter(Settings(db_path=pathlib.Path(d) / "s.db"), stages=[])
+...     out = w.submit([Article(text="Ein kurzer Text.", url="https://x.test/1")]).result(timeout=120)
+...     w.close()
+>>> out["new"], len(out["ids"])
+(1, 1)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+from concurrent.futures import Future
+from itertools import count
+from multiprocessing.connection import Connection
+from typing import Any
+
+from storydiff import errors
+from storydiff.errors import InputError, StoreError, StorydiffError
+from storydiff.model import Article
+from storydiff.settings import Settings
+
+__all__ = ["ProcessWriter"]
+
+#: an article, or a bad record as (error class name, where, message): exceptions with a
+#: two-argument constructor do not survive pickling as themselves
+_Item = Article | tuple[str, str, str]
+
+
+def _pack(item: Article | InputError) -> _Item:
+    if isinstance(item, InputError):
+        return (type(item).__name__, item.where, item.message)
+    return item
+
+
+def _unpack(item: _Item) -> Article | InputError:
+    if isinstance(item, Article):
+        return item
+    name, where, message = item
+    cls = getattr(errors, name, InputError)
+    if not (isinstance(cls, type) and issubclass(cls, InputError)):
+        cls = InputError
+    return cls(where, message)
+
+
+def _pack_error(exc: Exception) -> tuple[str, tuple[str, ...]]:
+    if isinstance(exc, InputError):
+        return (type(exc).__name__, (exc.where, exc.message))
+    if isinstance(exc, StorydiffError):
+        return (type(exc).__name__, (str(exc),))
+    return ("StoreError", (f"write failed: {type(exc).__name__}: {exc}",))
+
+
+def _error(packed: tuple[str, tuple[str, ...]]) -> StorydiffError:
+    """The exception a write raised in the child, rebuilt with its class (``StorydiffError`` if unknown)."""
+    name, args = packed
+    cls = getattr(errors, name, None)
+    if isinstance(cls, type) and issubclass(cls, InputError) and len(args) == 2:
+        return cls(*args)
+    if isinstance(cls, type) and issubclass(cls, StorydiffError) and not issubclass(cls, InputError):
+        return cls(*args)
+    return StorydiffError(*args)
+
+
+def _child(conn: Connection, settings: Settings, stages: list[Any] | None, nice: int) -> None:
+    """The writer process: open, warm, then ingest each request in arrival order until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if nice > 0 and hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(nice)
+    from storydiff.api.services import Writer, ingest
+    from storydiff.store import Store
+
+    writer = Writer(Store.open(settings.db_path), settings, stages=stages)
+    try:
+        writer.warm()
+        while True:
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):
+                return
+            if message is None:
+                return
+            key, items = message
+            try:
+                result: tuple[int, bool, Any] = (key, True, ingest(writer, [_unpack(i) for i in items]))
+            except Exception as exc:  # answered with its status (422, 500); the child lives on
+                result = (key, False, _pack_error(exc))
+            try:
+                conn.send(result)
+            except (BrokenPipeError, OSError):
+                return
+    finally:
+        writer.close()
+
+
+class ProcessWriter:
+    """A writer process fed through a pipe; :meth:`submit` returns a future of the ingest report.
+
+    ``stages``: the pipeline's stages (default: the normal ones), passed to the child by pickling.
+    ``nice``: the child's scheduling niceness increment (POSIX): when the CPUs are all busy,
+    answering reads goes before ingesting (0 leaves it at the server's priority).
+    A child that died (killed, out of memory) fails the requests it held and is started
+    again by the next :meth:`submit`. Raises :class:`OSError` when the process cannot be
+    started (the caller falls back to writing in-process).
+    """
+
+    def __init__(self, settings: Settings, *, stages: list[Any] | None = None, join_timeout: float = 60.0,
+                 nice: int = 5) -> None:
+        self.settings = settings
+        self.nice = nice
+        self.stages = stages
+        self.join_timeout = join_timeout
+        self.restarts = 0
+        self._context = multiprocessing.get_context("spawn")
+        self._keys = count()
+        self._lock = threading.Lock()
+        self._stopping = False
+        self._start()
+
+    def _start(self) -> None:
+        conn, child_conn = self._context.Pipe(duplex=True)
+        process = self._context.Process(target=_child, args=(child_conn, self.settings, self.stages, self.nice),
+                                        name="storydiff-writer", daemon=True)
+        process.start()
+        child_conn.close()
+        pending: dict[int, Future[dict[str, Any]]] = {}
+        dispatcher = threading.Thread(target=self._dispatch, args=(conn, pending), name="storydiff-writer-answers",
+                                      daemon=True)
+        self._conn, self._process, self._pending, self._dispatcher = conn, process, pending, dispatcher
+        dispatcher.start()
+
+    @property
+    def pid(self) -> int | None:
+        """The writer process's id (``None`` before it started)."""
+        return self._process.pid
+
+    @property
+    def alive(self) -> bool:
+        return self._process.is_alive()
+
+    def submit(self, items: list[Article | InputError]) -> Future[dict[str, Any]]:
+        """Queue one ingest request; the future resolves to its report (or raises its error)."""
+        future: Future[dict[str, Any]] = Future()
+        packed = [_pack(i) for i in items]
+        with self._lock:
+            if self._stopping:
+                future.set_exception(StoreError("the writer process is shutting down"))
+                return future
+            if not self._process.is_alive():
+                print(f"storydiff: the writer process exited (code {self._process.exitcode}); starting it again",
+                      file=sys.stderr)
+                self._conn.close()
+                self.restarts += 1
+                self._start()
+            key = next(self._keys)
+            self._pending[key] = future
+            try:
+                self._conn.send((key, packed))
+            except (BrokenPipeError, OSError) as exc:
+                del self._pending[key]
+                future.set_exception(StoreError(f"the writer process is not reachable: {exc}"))
+        return future
+
+    def _dispatch(self, conn: Connection, pending: dict[int, Future[dict[str, Any]]]) -> None:
+        while True:
+            try:
+                key, ok, payload = conn.recv()
+            except (EOFError, OSError):
+                break
+            with self._lock:
+                future = pending.pop(key, None)
+            if future is None:
+                continue
+            if ok:
+                future.set_result(payload)
+            else:
+                future.set_exception(_error(payload))
+        with self._lock:
+            waiting = list(pending.values())
+            pending.clear()
+        for future in waiting:
+            future.set_exception(StoreError("the writer process exited before answering"))
+
+    def warm(self) -> None:
+        """Nothing to do here: the child loads the stages' state itself before its first write."""
+
+    def close(self) -> None:
+        """Let the child finish what is queued, then stop it (terminated after ``join_timeout``)."""
+        with self._lock:
+            self._stopping = True
+            with contextlib.suppress(BrokenPipeError, OSError):
+                self._conn.send(None)
+        self._process.join(self.join_timeout)
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join(5)
+        self._dispatcher.join(5)
+        self._conn.close()
