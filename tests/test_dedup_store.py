@@ -147,3 +147,24 @@ def test_cli_dups(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", str(db), "reuse", "rw0", arts[0].id, "--json"]) == 0
     out_json = json.loads(capsys.readouterr().out)
     assert out_json["a"] == first.id and out_json["passages"]
+
+
+
+def test_shingle_cache_follows_content_changes(tmp_path: Path) -> None:
+    """Verification reuses cached shingles only while the stored text is unchanged,
+    also when another writer (here: a pipeline without the stage) changed it."""
+    from storydiff.dedup.rules import Shingled
+    from storydiff.settings import Settings
+    from storydiff.store import Store
+
+    old = " ".join(f"wort{i}" for i in range(120))
+    new = " ".join(f"neu{i}" for i in range(120))
+    settings = Settings(db_path=tmp_path / "c.db")
+    stage = DedupStage(settings.dedup)
+    with Store.open(settings.db_path) as store:
+        Pipeline(store, settings, stages=[stage]).ingest([Article(text=old, url="https://c.test/1")])
+        aid = Article(text=old, url="https://c.test/1").id
+        assert stage._stored_shingles(store, [aid])[aid][1].tolist() == Shingled.of([old], settings.dedup).sets[0].tolist()
+        Pipeline(store, settings, stages=[]).ingest([Article(text=new, url="https://c.test/1")])
+        got = stage._stored_shingles(store, [aid])[aid]
+        assert got[1].tolist() == Shingled.of([new], settings.dedup).sets[0].tolist()

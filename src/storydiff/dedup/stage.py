@@ -16,12 +16,13 @@ groups with a canonical article.
 from __future__ import annotations
 
 import hashlib
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from storydiff.dedup.align import align
 from storydiff.dedup.lead import pair_similarity, shingle_texts
 from storydiff.dedup.minhash import compact
-from storydiff.dedup.rules import IndexKeys, Shingled, lead_only, needs_check, verdict
+from storydiff.dedup.rules import U32, IndexKeys, Shingled, lead_only, needs_check, verdict
 from storydiff.dedup.verify import canonical, groups
 from storydiff.model import Article, DuplicatePair, Passage
 from storydiff.settings import DedupSettings
@@ -39,10 +40,41 @@ class DedupStage:
 
     name = "dedup"
 
+    #: shingled texts kept for verification, most recently used last (a wire story's copies
+    #: are verified against the same stored articles again and again)
+    CACHE_SIZE = 4096
+
     def __init__(self, settings: DedupSettings | None = None) -> None:
         self.settings = settings or DedupSettings()
         self.keys = IndexKeys(self.settings)
         self.hasher, self.lsh, self.lead = self.keys.hasher, self.keys.lsh, self.keys.lead
+        self._shingled: OrderedDict[tuple[str, str], tuple[str, U32, bool]] = OrderedDict()
+
+    def _remember(self, article_id: str, content_hash: str, norm: str, shingles: U32, kind: bool) -> None:
+        key = (article_id, content_hash)
+        self._shingled[key] = (norm, shingles, kind)
+        self._shingled.move_to_end(key)
+        while len(self._shingled) > self.CACHE_SIZE:
+            self._shingled.popitem(last=False)
+
+    def _stored_shingles(self, store: Store, ids: list[str]) -> dict[str, tuple[str, U32, bool]]:
+        """Shingled texts of stored articles, from the cache where their content is unchanged."""
+        hashes = store.articles.hashes_of(ids)
+        out: dict[str, tuple[str, U32, bool]] = {}
+        missing: list[str] = []
+        for aid in ids:
+            key = (aid, hashes.get(aid, ""))
+            if key in self._shingled:
+                self._shingled.move_to_end(key)
+                out[aid] = self._shingled[key]
+            elif aid in hashes:
+                missing.append(aid)
+        others = store.articles.get_many(missing)
+        fresh = Shingled.of([a.text for a in others], self.settings)
+        for j, a in enumerate(others):
+            out[a.id] = (fresh.norms[j], fresh.sets[j], fresh.kinds[j])
+            self._remember(a.id, a.content_hash, *out[a.id])
+        return out
 
     def process(self, store: Store, articles: list[Article]) -> None:
         """Index ``articles`` and record their verified near-duplicate pairs (call inside a transaction)."""
@@ -77,6 +109,8 @@ class DedupStage:
         if cands:
             self._verify(store, batch, mine, rowids, cands, pairs)
         store.dedup.put_pairs(pairs[k] for k in sorted(pairs))
+        for j, a in enumerate(batch):
+            self._remember(a.id, a.content_hash, mine.norms[j], mine.sets[j], mine.kinds[j])
 
     def _verify(self, store: Store, batch: list[Article], mine: Shingled, rowids: list[int],
                 cands: list[tuple[int, int, bool]], pairs: dict[tuple[str, str], DuplicatePair]) -> None:
@@ -94,25 +128,26 @@ class DedupStage:
             if needs_check(by_lead, na, sa, ca, nb, sb, cb, s):
                 keep.append((i, r))
         in_batch = {rid: i for i, rid in enumerate(rowids)}
-        need = sorted({id_of[r] for _, r in keep if r not in in_batch})
-        others = store.articles.get_many(need)
-        theirs_all = Shingled.of([a.text for a in others], s)
-        pos_of = {a.id: j for j, a in enumerate(others)}
+        stored = self._stored_shingles(store, sorted({id_of[r] for _, r in keep if r not in in_batch}))
         for i, r in keep:
             other = id_of[r]
             if r in in_batch:
-                src, j = mine, in_batch[r]
-            elif other in pos_of:
-                src, j = theirs_all, pos_of[other]
+                j = in_batch[r]
+                theirs = (mine.norms[j], mine.sets[j], mine.kinds[j])
+            elif other in stored:
+                theirs = stored[other]
             else:
                 continue
-            got = verdict(mine.norms[i], mine.sets[i], mine.kinds[i], src.norms[j], src.sets[j], src.kinds[j], s)
+            got = verdict(mine.norms[i], mine.sets[i], mine.kinds[i], *theirs, s)
             if got is not None:
                 x, y = sorted((batch[i].id, other))
                 pairs[(x, y)] = DuplicatePair(x, y, *got)
 
     def remove(self, store: Store, article_ids: list[str]) -> None:
         """Forget the index entries and pairs of ``article_ids`` (call before deleting them)."""
+        gone = set(article_ids)
+        for key in [k for k in self._shingled if k[0] in gone]:
+            del self._shingled[key]
         store.dedup.remove(list(store.dedup.rowids(article_ids).values()))
         store.dedup.remove_pairs(article_ids)
 

@@ -125,6 +125,11 @@ class ArticleRepository:
         )
         return outcomes
 
+    def hashes_of(self, ids: Sequence[str]) -> dict[str, str]:
+        """The content hash of each stored article among ``ids``."""
+        rows = self._select_in("SELECT id, content_hash FROM articles WHERE id IN ({})", list(dict.fromkeys(ids)))
+        return {row[0]: row[1] for row in rows}
+
     def ids_by_hash(self, hashes: Sequence[str]) -> dict[str, set[str]]:
         """For each content hash, the ids of the stored articles with that normalised text."""
         found: dict[str, set[str]] = {}
