@@ -217,18 +217,6 @@ class Writer:
             self.store.close()
 
 
-def _duplicates(store: Store, article: Article) -> list[str]:
-    """Ids with the same text, then verified near-duplicates (when the dedup stage is there)."""
-    same = [i for i in store.articles.same_content(article.content_hash) if i != article.id]
-    repo = getattr(store, "dedup", None)
-    if repo is not None:
-        for pair in repo.pairs([article.id]):
-            other = pair.b if pair.a == article.id else pair.a
-            if other not in same:
-                same.append(other)
-    return same
-
-
 def ingest(writer: Writer, items: Iterable[Article | InputError]) -> dict[str, Any]:
     """Store ``items`` through the pipeline; report ids, duplicate groups and story assignments."""
     with writer.lock:
@@ -238,7 +226,7 @@ def ingest(writer: Writer, items: Iterable[Article | InputError]) -> dict[str, A
         duplicates: dict[str, list[str]] = {}
         stories: dict[str, str | None] = {}
         for article in store.articles.get_many(ids):
-            dups = _duplicates(store, article)
+            dups = store.duplicates_of(article.id, article.content_hash)
             if dups:
                 duplicates[article.id] = dups
             stories[article.id] = story_of(store, article.id)

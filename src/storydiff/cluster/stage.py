@@ -104,16 +104,6 @@ class ClusterStage:
         self._conn_id = id(store.conn)
         return state
 
-    def _partners(self, store: Store, article: Article) -> list[str]:
-        partners = [i for i in store.articles.same_content(article.content_hash) if i != article.id]
-        dedup = getattr(store, "dedup", None)
-        if dedup is not None:
-            for pair in dedup.pairs([article.id]):
-                other = pair.b if pair.a == article.id else pair.a
-                if other not in partners:
-                    partners.append(other)
-        return partners
-
     def process(self, store: Store, articles: list[Article]) -> None:
         """Assign ``articles`` (new or changed) to stories; call inside the batch's transaction."""
         if not articles:
@@ -132,7 +122,7 @@ class ClusterStage:
         batch: dict[str, str] = {}
         for article in articles:
             target: str | None = None
-            for other in self._partners(store, article):
+            for other in store.duplicates_of(article.id, article.content_hash):
                 sid = batch.get(other) or store.stories.story_of(other)
                 if sid is not None:
                     target = state.resolve(sid)

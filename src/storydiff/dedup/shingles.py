@@ -28,7 +28,8 @@ from storydiff.settings import DedupSettings
 from storydiff.text.normalize import normalize
 from storydiff.text.tokens import _TOKEN, words
 
-__all__ = ["ShingleSets", "char_shingles", "shingle_normalized", "shingle_set", "shingle_sets", "tokens_to_ids",
+__all__ = ["ShingleSets", "char_shingles", "shingle_normalized", "shingle_set", "shingle_sets", "splitmix64",
+           "tokens_to_ids",
            "word_shingles"]
 
 U64 = npt.NDArray[np.uint64]
@@ -40,7 +41,7 @@ _WORD_SEED = np.uint64(0x2545F4914F6CDD1D)
 _CHAR_SEED = np.uint64(0x5851F42D4C957F2D)
 
 
-def _splitmix(x: U64) -> U64:
+def splitmix64(x: U64) -> U64:
     """SplitMix64 finaliser (in place on a fresh array)."""
     x ^= x >> np.uint64(30)
     x *= np.uint64(0xBF58476D1CE4E5B9)
@@ -69,7 +70,7 @@ def _roll(ids: U64, k: int, seed: np.uint64) -> U32:
         for j in range(k):
             h = (h ^ ids[j : j + n]) * _MUL
             h ^= h >> np.uint64(29)
-        h = _splitmix(h)
+        h = splitmix64(h)
     return np.unique((h >> np.uint64(32)).astype(np.uint32))
 
 

@@ -27,6 +27,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from storydiff.dedup.shingles import splitmix64
+
 __all__ = ["Frame", "concat_frames", "frame_len", "frame_nbytes", "hash_partition", "shuffle", "split_frame",
            "take"]
 
@@ -57,13 +59,7 @@ def take(frame: Frame, index: npt.NDArray[Any]) -> Frame:
 
 def _mix(x: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
     with np.errstate(over="ignore"):
-        x = x * np.uint64(0x9E3779B97F4A7C15)
-        x ^= x >> np.uint64(30)
-        x *= np.uint64(0xBF58476D1CE4E5B9)
-        x ^= x >> np.uint64(27)
-        x *= np.uint64(0x94D049BB133111EB)
-        x ^= x >> np.uint64(31)
-    return x
+        return splitmix64(x * np.uint64(0x9E3779B97F4A7C15))
 
 
 def hash_partition(keys: npt.NDArray[Any], n: int, extra: npt.NDArray[Any] | None = None) -> npt.NDArray[np.int64]:

@@ -66,6 +66,15 @@ class Store:
             store.migrate()
         return store
 
+    def duplicates_of(self, article_id: str, content_hash: str) -> list[str]:
+        """Ids with the same normalised text (oldest first), then the verified near-duplicates."""
+        same = [i for i in self.articles.same_content(content_hash) if i != article_id]
+        for pair in self.dedup.pairs([article_id]):
+            other = pair.b if pair.a == article_id else pair.a
+            if other not in same:
+                same.append(other)
+        return same
+
     def schema_version(self) -> int:
         row = self.conn.execute("PRAGMA user_version").fetchone()
         return int(row[0])
