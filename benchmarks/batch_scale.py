@@ -97,10 +97,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="10k articles only")
     parser.add_argument("--embedded-all", action="store_true", help="run the embedded pipeline at every size")
+    parser.add_argument("--sizes", type=int, nargs="*", default=None, help="corpus sizes (default 10k 100k 1M)")
     args = parser.parse_args()
     if not DEV.exists():
         raise SystemExit(f"benchmark needs {DEV}")
-    sizes = [10_000] if args.quick else [10_000, 100_000, 1_000_000]
+    sizes = [10_000] if args.quick else (args.sizes or [10_000, 100_000, 1_000_000])
     settings = Settings(progress=False)
     parts: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
