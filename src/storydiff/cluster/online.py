@@ -63,6 +63,19 @@ __all__ = ["Assignment", "OnlineClusterer", "StoryState", "article_hours", "stor
 _ARCHIVE_TERMS = 48
 
 
+def _dots(vec: dict[str, float], centroid: dict[str, float]) -> tuple[float, float]:
+    """``(vec . centroid, the same over shared features only)``, looping over ``vec``."""
+    dot = 0.0
+    sdot = 0.0
+    for f, v in vec.items():
+        c = centroid.get(f)
+        if c is not None:
+            dot += v * c
+            if is_shared(f):
+                sdot += v * c
+    return dot, sdot
+
+
 class OnlineClusterer:
     """The in-memory state of online clustering (see the module docstring for the method)."""
 
@@ -161,15 +174,7 @@ class OnlineClusterer:
         s = self.settings
         if hours is not None and story.last is not None and hours - story.last > s.window_hours:
             return 0.0, 0.0, 0.0
-        dot = 0.0
-        sdot = 0.0
-        cen = story.centroid
-        for f, v in vec.items():
-            c = cen.get(f)
-            if c is not None:
-                dot += v * c
-                if is_shared(f):
-                    sdot += v * c
+        dot, sdot = _dots(vec, story.centroid)
         score = dot / math.sqrt(story.norm2) if story.norm2 > 0 else 0.0
         if language not in story.languages and story.shared_norm2 > 0:
             score = max(score, s.shared_weight * self._linking_cosine(vec, story.centroid))
@@ -302,14 +307,7 @@ class OnlineClusterer:
     def _similarity(self, a: StoryState, b: StoryState) -> float:
         """Time-decayed cosine between two story centroids (shared space when no language is shared)."""
         small, large = (a.centroid, b.centroid) if len(a.centroid) <= len(b.centroid) else (b.centroid, a.centroid)
-        dot = 0.0
-        sdot = 0.0
-        for f, v in small.items():
-            c = large.get(f)
-            if c is not None:
-                dot += v * c
-                if is_shared(f):
-                    sdot += v * c
+        dot = sum(v * large.get(f, 0.0) for f, v in small.items())
         score = dot / math.sqrt(a.norm2 * b.norm2) if a.norm2 > 0 and b.norm2 > 0 else 0.0
         if not (a.languages.keys() & b.languages.keys()) and a.shared_norm2 > 0 and b.shared_norm2 > 0:
             score = max(score, self.settings.shared_weight * self._linking_cosine(a.centroid, b.centroid))
@@ -376,8 +374,7 @@ class OnlineClusterer:
             story = StoryState(id=story_id, seq=len(self._by_seq))
             self.stories[story_id] = story
             self._by_seq.append(story)
-        dot = sum(v * story.centroid.get(f, 0.0) for f, v in vec.items())
-        sdot = sum(v * story.centroid.get(f, 0.0) for f, v in vec.items() if is_shared(f))
+        dot, sdot = _dots(vec, story.centroid)
         self._join(story, vec, hours, article.language, dot, sdot)
 
     def add_to(self, article: Article, story_id: str) -> Assignment:
