@@ -61,3 +61,19 @@ def test_remove_deletes_article(tmp_path: Path) -> None:
         report = pipeline.ingest(_items())
         assert pipeline.remove([report.article_ids[0]]) == 1
         assert store.articles.count() == 2
+
+
+def test_capped_text_keeps_id_and_hashes_what_is_stored(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from storydiff.pipeline import prepare_article
+
+    settings = Settings(db_path=tmp_path / "s.db")
+    settings = settings.with_changes(ingest=replace(settings.ingest, max_text_chars=40))
+    long = Article(text="Die Regierung in Almaty hat am Freitag den Ausnahmezustand verlängert.",
+                   url="https://a.test/long")
+    prepared = prepare_article(long, settings)
+    assert prepared.id == long.id
+    assert prepared.text == long.text[:40]
+    assert prepared.content_hash == Article(text=long.text[:40]).content_hash
+    assert prepared.language == "de"

@@ -18,7 +18,6 @@ A stage is any object with a ``name`` and ``process(store, articles)`` (see :cla
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -90,20 +89,24 @@ def default_stages(settings: Settings) -> list[Stage]:
 
 
 def prepare_article(article: Article, settings: Settings) -> Article:
-    """Fill what readers may leave open: language, capped text."""
+    """Fill what readers may leave open: language, capped text.
+
+    The id stays the record's (capping a text does not make it another article); the
+    content hash follows the text that is stored.
+    """
     changes: dict[str, object] = {}
     cap = settings.ingest.max_text_chars
     if len(article.text) > cap:
         changes["text"] = article.text[:cap]
+    else:
+        changes["content_hash"] = article.content_hash
     if article.language is None and settings.ingest.detect_language:
         lang = detect_language((article.title or "") + "\n" + article.text)
         if lang:
             changes["language"] = lang
-            changes["id"] = article.id
-            changes["content_hash"] = article.content_hash
-    if "text" in changes:
-        changes.setdefault("id", article.id)
-    return article.with_changes(**changes) if changes else article
+    if len(changes) == 1 and "content_hash" in changes:
+        return article
+    return article.with_changes(id=article.id, **changes)
 
 
 def _batched(items: Iterable[Article | InputError], size: int) -> Iterator[list[Article | InputError]]:
@@ -185,7 +188,3 @@ class Pipeline:
             for aid in article_ids:
                 removed += int(self.store.articles.delete(aid))
         return removed
-
-
-def stderr_is_terminal() -> bool:
-    return sys.stderr.isatty()
