@@ -99,8 +99,9 @@ def test_index_survives_restart_and_removal(tmp_path: Path) -> None:
         Pipeline(store, settings).remove([victim])
         assert all(victim not in (p.a, p.b) for p in store.dedup.pairs())
         assert store.dedup.indexed_count() == len(arts) - 1
-        keys = store.conn.execute("SELECT count(*) FROM dedup_bands").fetchone()[0]
+        keys = store.conn.execute("SELECT sum(length(keys)) / 4 FROM dedup_signatures").fetchone()[0]
         assert keys == store.dedup.indexed_count() * DedupStage(settings.dedup).keys.columns  # whole-text + lead
+        assert len(DedupStage(settings.dedup).band_index(store)) == keys  # the in-memory index, from the store
     # re-adding the removed article finds its twin again
     ingest(db, [a for a in arts if a.id == victim])
     with Store.open(db) as store:
@@ -119,6 +120,39 @@ def test_updated_article_replaces_its_index_entries(tmp_path: Path) -> None:
         pairs = {frozenset((p.a, p.b)) for p in store.dedup.pairs()}
         assert frozenset((copy_id, orig_id)) not in pairs
         assert frozenset((copy_id, unrelated.id)) in pairs
+
+
+def test_stage_notices_writes_by_another_process_and_rollbacks(tmp_path: Path) -> None:
+    """A stage holding the band index in memory rebuilds it when the store's token moved."""
+    arts, twins = corpus()
+    db = tmp_path / "s.db"
+    copies = [a for a in arts if a.id in twins]
+    originals = [a for a in arts if a.id not in twins]
+    settings = Settings(db_path=db, ingest=IngestSettings(batch_size=7, detect_language=False))
+    with Store.open(db) as first, Store.open(db) as second:
+        stage = DedupStage(settings.dedup)
+        Pipeline(first, settings, stages=[stage]).ingest(originals[:2])
+        held = stage.band_index(first)
+        Pipeline(second, settings, stages=[DedupStage(settings.dedup)]).ingest(originals[2:])  # another writer
+
+        class Boom(Exception):
+            pass
+
+        class FailAfterDedup:
+            name = "fail"
+
+            def process(self, store: Store, articles: list[Article]) -> None:
+                raise Boom
+
+            def remove(self, store: Store, article_ids: list[str]) -> None:
+                pass
+
+        with pytest.raises(Boom):  # indexed in memory, then rolled back
+            Pipeline(first, settings, stages=[stage, FailAfterDedup()]).ingest(copies[:1])
+        Pipeline(first, settings, stages=[stage]).ingest(copies)
+        assert stage.band_index(first) is not held
+        assert {frozenset((p.a, p.b)) for p in first.dedup.pairs()} == {frozenset(x) for x in twins.items()}
+        assert len(stage.band_index(first)) == len(DedupStage(settings.dedup).band_index(first))
 
 
 def test_results_do_not_depend_on_batch_size(tmp_path: Path) -> None:

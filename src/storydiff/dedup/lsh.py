@@ -8,8 +8,8 @@ probability ``1 - (1 - J**r)**b``. :func:`optimal_params` picks ``(b, r)`` minim
 
 Each band is hashed to a 31-bit key (band number mixed in, so one key space serves all
 bands; 31 bits keep SQLite integers at 4 bytes). Keys are kept by a small
-:class:`LSHBackend`: :class:`MemoryBackend` here, the SQLite one in
-:mod:`storydiff.store.dedup`.
+:class:`LSHBackend`: :class:`MemoryBackend` here (a dict of sets), the compact
+:class:`~storydiff.dedup.bandindex.BandIndex` that the pipeline stage uses.
 
 >>> b, r = optimal_params(0.5, 128)
 >>> b * r <= 128 and b > r

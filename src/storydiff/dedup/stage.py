@@ -1,25 +1,29 @@
 """The dedup pipeline stage and the queries built on its index.
 
 :class:`DedupStage` runs inside each ingest batch's transaction: it shingles the new or
-changed articles, MinHashes them all at once, replaces their LSH entries in the store,
-queries the index for candidates, filters candidates by the stored 8-bit signatures
-(estimated Jaccard/containment within a safety margin) and verifies the rest exactly on
-shingle sets recomputed from the stored texts (texts are normalised once per batch). With
-``DedupSettings.lead_keys`` (the default) the lead keys of :mod:`storydiff.dedup.lead` add
-containment candidates (briefs cut from a longer story), verified across shingle kinds.
-Keys, candidate kinds and the verification decision are those of :mod:`storydiff.dedup.rules`,
-which the Dask batch job calls too. Exact duplicates (equal ``content_hash``) are recorded
-without verification. Verified pairs are persisted; :func:`duplicate_groups` turns them into
-groups with a canonical article.
+changed articles, MinHashes them all at once, stores their signatures and band keys, adds
+the keys to the in-memory :class:`~storydiff.dedup.bandindex.BandIndex` (built from the
+stored keys when the stage first meets a store, and again whenever the store's index token
+shows that another process or a rolled-back batch changed it), looks up candidates, filters
+candidates by the stored 8-bit signatures (estimated Jaccard/containment within a safety
+margin) and verifies the rest exactly on shingle sets recomputed from the stored texts
+(texts are normalised once per batch). With ``DedupSettings.lead_keys`` (the default) the
+lead keys of :mod:`storydiff.dedup.lead` add containment candidates (briefs cut from a
+longer story), verified across shingle kinds. Keys, candidate kinds and the verification
+decision are those of :mod:`storydiff.dedup.rules`, which the Dask batch job calls too.
+Exact duplicates (equal ``content_hash``) are recorded without verification. Verified pairs
+are persisted; :func:`duplicate_groups` turns them into groups with a canonical article.
 """
 
 from __future__ import annotations
 
 import hashlib
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
 
 from storydiff.dedup.align import align
+from storydiff.dedup.bandindex import BandIndex
 from storydiff.dedup.lead import pair_similarity, shingle_texts
 from storydiff.dedup.minhash import compact
 from storydiff.dedup.rules import U32, IndexKeys, Shingled, lead_only, needs_check, verdict
@@ -49,6 +53,26 @@ class DedupStage:
         self.keys = IndexKeys(self.settings)
         self.hasher, self.lsh, self.lead = self.keys.hasher, self.keys.lsh, self.keys.lead
         self._shingled: OrderedDict[tuple[str, str], tuple[str, U32, bool]] = OrderedDict()
+        self._bands: BandIndex | None = None
+        self._bands_of: tuple[int, str] = (0, "")  # (id of the store's connection, index token) it reflects
+        #: seconds the last build of the band index from the store took (benchmarks)
+        self.load_seconds = 0.0
+
+    def band_index(self, store: Store) -> BandIndex:
+        """The in-memory band index of ``store``: the one held, while the store's token still matches it."""
+        token = store.dedup.token()
+        if self._bands is not None and self._bands_of == (id(store.conn), token):
+            return self._bands
+        started = time.perf_counter()
+        index = BandIndex()
+        for keys, rowids in store.dedup.key_entries():
+            index.insert_flat(keys, rowids)
+        self._bands, self._bands_of = index, (id(store.conn), token)
+        self.load_seconds = time.perf_counter() - started
+        return index
+
+    def _changed(self, store: Store) -> None:
+        self._bands_of = (id(store.conn), store.dedup.new_token())
 
     def _remember(self, article_id: str, content_hash: str, norm: str, shingles: U32, kind: bool) -> None:
         key = (article_id, content_hash)
@@ -86,9 +110,12 @@ class DedupStage:
         mine = Shingled.of([a.text for a in batch], self.settings)
         sigs, keys = self.keys.index(mine)
         rowids = [rowid_of[a.id] for a in batch]
+        bands = self.band_index(store)
         store.dedup.remove_pairs([a.id for a in batch])
         store.dedup.put(rowids, [len(x) for x in mine.sets], compact(sigs), keys, mine.kinds)
-        found = store.dedup.query(keys)
+        bands.insert(rowids, keys)
+        self._changed(store)
+        found = bands.lookup(keys)
 
         pairs: dict[tuple[str, str], DuplicatePair] = {}
         same = store.dedup.same_content([a.content_hash for a in batch])
@@ -148,7 +175,11 @@ class DedupStage:
         gone = set(article_ids)
         for key in [k for k in self._shingled if k[0] in gone]:
             del self._shingled[key]
-        store.dedup.remove(list(store.dedup.rowids(article_ids).values()))
+        rowids = list(store.dedup.rowids(article_ids).values())
+        bands = self.band_index(store)
+        store.dedup.remove(rowids)
+        bands.remove(rowids)
+        self._changed(store)
         store.dedup.remove_pairs(article_ids)
 
 

@@ -1,21 +1,23 @@
 """Near-duplicate index queries: signatures, LSH band keys and verified pairs.
 
-Layout (migration 2); with the defaults (128 positions, 30 bands) about 440 B of row
-data and 0.7 KB of file per article:
+Layout (migrations 2 and 6); with the defaults (128 positions, 36 keys) about 290 B of
+row data per article:
 
 * ``dedup_signatures``: per article (by ``articles.rowid``) the shingle count (negative
-  when the text is character-shingled), the
-  8-bit compact MinHash signature (128 B) and its band keys (4 B each, so the index
-  entries can be removed even after the article's text changed);
-* ``dedup_bands``: ``(key, article)`` in a WITHOUT ROWID b-tree, 31-bit keys so each is
-  stored in 4 bytes;
+  when the text is character-shingled), the 8-bit compact MinHash signature (128 B) and
+  its band keys (32-bit, 4 B each), from which :class:`~storydiff.dedup.bandindex.BandIndex`
+  is built in memory (:meth:`DedupRepository.key_entries`);
+* ``dedup_meta``: ``index_token``, a random value replaced by every write of the index
+  (:meth:`DedupRepository.new_token`), so that a process holding the index in memory
+  knows whether another one (or a rollback) changed it since;
 * ``dedup_pairs``: verified pairs ``a < b`` with Jaccard, containment and the exact flag.
 """
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeVar
 
 import numpy as np
@@ -23,7 +25,7 @@ import numpy.typing as npt
 
 from storydiff.model import DuplicatePair
 
-__all__ = ["DedupRepository", "SQLiteBackend"]
+__all__ = ["DedupRepository"]
 
 _CHUNK = 500
 
@@ -78,36 +80,44 @@ class DedupRepository:
         self.remove(rowids)
         kinds = [False] * len(rowids) if char_kind is None else char_kind
         sig_rows = []
-        band_rows: list[tuple[int, int]] = []
         for rid, n, sig, row, is_char in zip(rowids, shingles, sigs, keys, kinds, strict=True):
             if row[0] < 0:
                 continue
             row = row[row >= 0]
             sig_rows.append((rid, -int(n) if is_char else int(n), sig.tobytes(), row.astype("<u4").tobytes()))
-            band_rows.extend(zip(row.tolist(), [rid] * len(row), strict=True))
         self.conn.executemany("INSERT INTO dedup_signatures (article, shingles, sig, keys) VALUES (?,?,?,?)", sig_rows)
-        self.conn.executemany("INSERT OR IGNORE INTO dedup_bands (key, article) VALUES (?,?)", band_rows)
 
     def remove(self, rowids: Sequence[int]) -> None:
         """Forget the index entries of ``rowids``."""
         for chunk in _chunks(rowids):
             marks = ",".join("?" * len(chunk))
-            rows = self.conn.execute(
-                f"SELECT article, keys FROM dedup_signatures WHERE article IN ({marks})", chunk
-            ).fetchall()
-            dead = [(int(k), int(r[0])) for r in rows for k in np.frombuffer(r[1], dtype="<u4")]
-            self.conn.executemany("DELETE FROM dedup_bands WHERE key = ? AND article = ?", dead)
             self.conn.execute(f"DELETE FROM dedup_signatures WHERE article IN ({marks})", chunk)
 
-    def query(self, keys: npt.NDArray[np.int64]) -> dict[int, set[int]]:
-        """For each distinct key of ``keys`` (any shape), the rowids indexed under it."""
-        wanted = sorted({int(k) for k in np.asarray(keys).ravel() if k >= 0})
-        found: dict[int, set[int]] = {}
-        for chunk in _chunks(wanted):
-            marks = ",".join("?" * len(chunk))
-            for k, art in self.conn.execute(f"SELECT key, article FROM dedup_bands WHERE key IN ({marks})", chunk):
-                found.setdefault(int(k), set()).add(int(art))
-        return found
+    def key_entries(self, rows: int = 50_000) -> Iterator[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]]:
+        """Every indexed band key as flat ``(keys, rowids)`` arrays, ``rows`` articles at a time, in rowid order."""
+        after = -1
+        while True:
+            got = self.conn.execute(
+                "SELECT article, keys FROM dedup_signatures WHERE article > ? ORDER BY article LIMIT ?", (after, rows)
+            ).fetchall()
+            if not got:
+                return
+            after = int(got[-1][0])
+            counts = np.fromiter((len(r[1]) // 4 for r in got), dtype=np.int64, count=len(got))
+            keys = np.frombuffer(b"".join(r[1] for r in got), dtype="<u4").astype(np.int64)
+            ids = np.repeat(np.fromiter((r[0] for r in got), dtype=np.int64, count=len(got)), counts)
+            yield keys, ids
+
+    def token(self) -> str:
+        """The index's current token (``""`` before its first write)."""
+        row = self.conn.execute("SELECT value FROM dedup_meta WHERE key = 'index_token'").fetchone()
+        return str(row[0]) if row else ""
+
+    def new_token(self) -> str:
+        """Record that the index changed: store and return a fresh random token (call inside the write)."""
+        value = secrets.token_hex(8)
+        self.conn.execute("INSERT OR REPLACE INTO dedup_meta (key, value) VALUES ('index_token', ?)", (value,))
+        return value
 
     def signatures(self, rowids: Sequence[int]) -> dict[int, tuple[int, npt.NDArray[np.uint8], bool]]:
         """Shingle count, compact signature and character-shingled flag of each indexed rowid."""
@@ -123,12 +133,11 @@ class DedupRepository:
         return int(self.conn.execute("SELECT count(*) FROM dedup_signatures").fetchone()[0])
 
     def index_bytes(self) -> int:
-        """Bytes of the index's rows (signatures, keys, band entries), without b-tree overhead."""
+        """Bytes of the index's rows in the store (signatures and keys), without b-tree overhead."""
         sig = self.conn.execute(
             "SELECT coalesce(sum(length(sig) + length(keys) + 8 + 4), 0) FROM dedup_signatures"
         ).fetchone()[0]
-        bands = self.conn.execute("SELECT count(*) FROM dedup_bands").fetchone()[0]
-        return int(sig) + 8 * int(bands)
+        return int(sig)
 
     # -- pairs --------------------------------------------------------------------------
     def put_pairs(self, pairs: Iterable[DuplicatePair]) -> None:
@@ -154,29 +163,3 @@ class DedupRepository:
                 rows += self.conn.execute(f"{sql} WHERE a IN ({marks}) OR b IN ({marks})", chunk + chunk).fetchall()
             rows = sorted(set(map(tuple, rows)))
         return [DuplicatePair(r[0], r[1], float(r[2]), float(r[3]), bool(r[4])) for r in rows]
-
-
-class SQLiteBackend:
-    """:class:`~storydiff.dedup.lsh.LSHBackend` over :class:`DedupRepository` (ids are article rowids).
-
-    :meth:`insert` stores band keys with an empty signature; the stage uses
-    :meth:`DedupRepository.put` to store both at once.
-    """
-
-    def __init__(self, repo: DedupRepository, num_perm: int = 128) -> None:
-        self.repo = repo
-        self.num_perm = num_perm
-
-    def insert(self, ids: Sequence[int], keys: npt.NDArray[np.int64]) -> None:
-        empty = np.zeros((len(ids), self.num_perm), dtype=np.uint8)
-        self.repo.put(ids, [0] * len(ids), empty, keys)
-
-    def query(self, keys: npt.NDArray[np.int64]) -> set[int]:
-        return set().union(*self.repo.query(keys).values())
-
-    def query_many(self, keys: npt.NDArray[np.int64]) -> list[set[int]]:
-        found = self.repo.query(keys)
-        return [set().union(*(found.get(int(k), set()) for k in row)) for row in keys]
-
-    def remove(self, ids: Sequence[int]) -> None:
-        self.repo.remove(ids)

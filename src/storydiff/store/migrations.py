@@ -2,7 +2,8 @@
 
 Append, never edit a migration that has shipped. Each stage owns its tables:
 1 articles and full-text search, 2 near-duplicate index, 3 stories, 4 story-clustering state,
-5 the story list's order index.
+5 the story list's order index, 6 the near-duplicate band index moved to memory
+(:mod:`storydiff.dedup.bandindex`; the keys stay in ``dedup_signatures``).
 """
 
 from __future__ import annotations
@@ -112,6 +113,13 @@ MIGRATIONS: dict[int, list[str]] = {
         # the story list's order (storydiff.store.stories.StoryRepository.list) read from an index,
         # not sorted in a temporary B-tree on every page
         "CREATE INDEX stories_recent ON stories(last_seen IS NULL, last_seen DESC, seq DESC)",
+    ],
+    6: [
+        # band keys are looked up in memory (a B-tree of random keys made every commit rewrite most of
+        # its pages); a token that changes with every write of the index tells a stage whether the
+        # index it holds in memory is still the store's
+        "DROP TABLE dedup_bands",
+        "CREATE TABLE dedup_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
     ],
 }
 

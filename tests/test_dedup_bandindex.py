@@ -1,0 +1,61 @@
+"""The in-memory band index against the plain dict-of-sets backend, on keys of real articles."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from storydiff.dedup.bandindex import BandIndex
+from storydiff.dedup.lsh import MemoryBackend
+from storydiff.dedup.rules import IndexKeys, Shingled
+from storydiff.settings import DedupSettings
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "dev" / "articles.jsonl"
+
+
+def dev_keys() -> np.ndarray:
+    if not DEV.exists():
+        pytest.skip("dev articles not available")
+    texts = [json.loads(line)["text"] for line in DEV.open(encoding="utf-8")]
+    settings = DedupSettings()
+    return IndexKeys(settings).index(Shingled.of(texts, settings))[1]
+
+
+def test_same_answers_as_the_dict_backend_through_inserts_merges_and_removals() -> None:
+    keys = dev_keys()
+    rng = random.Random(3)
+    ours, ref = BandIndex(), MemoryBackend()
+    order = list(range(len(keys)))
+    rng.shuffle(order)
+    pos = 0
+    while pos < len(order):  # batches of varying size, so runs of many sizes are merged
+        step = rng.randint(1, 40)
+        ids = order[pos : pos + step]
+        ours.insert(ids, keys[ids])
+        ref.insert(ids, keys[ids])
+        pos += step
+        if rng.random() < 0.2:
+            gone = rng.sample(order[:pos], 3)
+            ours.remove(gone)
+            ref.remove(gone)
+        probe = keys[rng.sample(order[:pos], min(pos, 10))]
+        assert ours.query_many(probe) == ref.query_many(probe)
+    assert ours.runs <= int(np.log2(len(keys))) + 1
+    ours.compact()
+    assert ours.runs == 1
+    assert ours.query_many(keys) == ref.query_many(keys)
+    assert len(ours) == sum(len(ref.keys_of[i]) for i in ref.keys_of)
+
+
+def test_lookup_returns_only_indexed_keys_and_ignores_missing_ones() -> None:
+    keys = dev_keys()[:50]
+    idx = BandIndex()
+    idx.insert(range(50), keys)
+    found = idx.lookup(np.concatenate([keys[:2].ravel(), [-1, 2**31 - 1]]))
+    assert set(found) == {int(k) for k in keys[:2].ravel() if k >= 0}
+    assert all(0 in found[int(k)] for k in keys[0] if k >= 0)
+    assert idx.nbytes < 12 * len(idx)  # about 9 bytes per key
