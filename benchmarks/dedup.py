@@ -15,15 +15,19 @@ Measured in one run, per corpus size:
 * LSH alone (in-memory backend) tuned to 0.5 and 0.8: candidate recall and precision;
 * the shipped system (LSH + exact verification) through the real :class:`Pipeline`
   into a real SQLite file: recall and precision of the stored pairs at J >= 0.5 / 0.8,
-  articles/s end to end (ingest + full-text index + dedup), index bytes per article
-  (sum of row bytes, and the file-size delta after dropping the dedup tables).
+  articles/s end to end (ingest + full-text index + dedup), index bytes per article: the
+  file-size delta after dropping the dedup tables (signatures, band keys, pairs) plus the
+  in-memory band index (:class:`~storydiff.dedup.bandindex.BandIndex`), and the seconds a
+  restarted stage takes to build that index from the store (``restart_s``).
 
 * containment: 5 % of the corpus are briefs, the first 30-60 % of the words of a base text;
   recall of the stored pairs over the (base, brief) pairs with exact containment >= 0.8
   (those under 40 words compared on character shingles), overall and for short briefs;
   ``--no-lead`` runs without the lead keys of :mod:`storydiff.dedup.lead` for comparison.
 
-The LAST line is machine-readable. ``--quick`` runs the 10k size alone.
+The LAST line is machine-readable. ``--quick`` runs the 10k size alone; ``--system-only`` skips
+the signature and LSH-alone comparisons (for sizes such as 1M, where the dict-based LSH
+reference would need gigabytes).
 """
 
 from __future__ import annotations
@@ -216,6 +220,11 @@ def pipeline_bench(texts: list[str], truth: dict[tuple[int, int], float], settin
                 i, j = sorted((index_of[dp.a], index_of[dp.b]))
                 stored[(i, j)] = dp.jaccard
             res["row_bytes_per_article"] = store.dedup.index_bytes() / len(arts)
+            res["memory_bytes_per_article"] = stage.band_index(store).nbytes / len(arts)
+            t = time.perf_counter()
+            restarted = DedupStage(settings).band_index(store)
+            res["restart_s"] = time.perf_counter() - t
+            assert len(restarted) == len(stage.band_index(store))
         # containment: (base, brief) pairs whose exact containment (one shingle kind) is >= the threshold
         cut = settings.containment_threshold
         contained = [p for p in briefs if _containment(texts[p[0]], texts[p[1]], settings) >= cut]
@@ -234,11 +243,12 @@ def pipeline_bench(texts: list[str], truth: dict[tuple[int, int], float], settin
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("VACUUM")
         before = db.stat().st_size
-        for table in ("dedup_pairs", "dedup_bands", "dedup_signatures"):
+        for table in ("dedup_pairs", "dedup_signatures"):
             conn.execute(f"DROP TABLE {table}")
         conn.execute("VACUUM")
         conn.close()
         res["file_bytes_per_article"] = (before - db.stat().st_size) / len(arts)
+        res["index_bytes_per_article"] = res["file_bytes_per_article"] + res["memory_bytes_per_article"]
     return res
 
 
@@ -247,7 +257,8 @@ def _containment(text_a: str, text_b: str, settings: DedupSettings) -> float:
     return pair_similarity(norms[0], sets[0], kinds[0], norms[1], sets[1], kinds[1], settings)[1]
 
 
-def run(n: int, pool: list[str], num_perm: int, lead: bool = True, base_noise: float = 0.3) -> dict[str, float]:
+def run(n: int, pool: list[str], num_perm: int, lead: bool = True, base_noise: float = 0.3,
+        system_only: bool = False) -> dict[str, float]:
     texts, family = make_corpus(n - n // 20, pool, base_noise=base_noise)
     briefs = add_truncations(texts, family, n // 20)
     t = time.perf_counter()
@@ -257,13 +268,14 @@ def run(n: int, pool: list[str], num_perm: int, lead: bool = True, base_noise: f
     rng = random.Random(1)
     cross = [(rng.randrange(n), rng.randrange(n)) for _ in range(20000)]
     cross_max = max(similarity(sets[i], sets[j])[0] for i, j in cross if family[i] != family[j])
-    bench_sets = sets[: min(n, 10000)]
-    sig_res = signature_bench(bench_sets, {p: v for p, v in truth.items() if p[1] < len(bench_sets)}, num_perm)
-    sig = MinHasher(num_perm, seed=1).signatures(sets)
-    out: dict[str, float] = {"n": n, "shingle_per_s": shingle_rate, "cross_max_j": cross_max, **sig_res}
-    for thr in (0.5, 0.8):
-        rec, prec, extra = lsh_bench(sig, sets, truth, thr)
-        out[f"lsh_recall_{thr}"], out[f"lsh_precision_{thr}"], out[f"cross_true_{thr}"] = rec, prec, extra
+    out: dict[str, float] = {"n": n, "shingle_per_s": shingle_rate, "cross_max_j": cross_max}
+    if not system_only:
+        bench_sets = sets[: min(n, 10000)]
+        out.update(signature_bench(bench_sets, {p: v for p, v in truth.items() if p[1] < len(bench_sets)}, num_perm))
+        sig = MinHasher(num_perm, seed=1).signatures(sets)
+        for thr in (0.5, 0.8):
+            rec, prec, extra = lsh_bench(sig, sets, truth, thr)
+            out[f"lsh_recall_{thr}"], out[f"lsh_precision_{thr}"], out[f"cross_true_{thr}"] = rec, prec, extra
     out["true_pairs_0.5"] = sum(v >= 0.5 for v in truth.values())
     out["true_pairs_0.8"] = sum(v >= 0.8 for v in truth.values())
     out.update(pipeline_bench(texts, truth, DedupSettings(num_perm=num_perm), briefs, lead))
@@ -277,6 +289,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--num-perm", type=int, default=128)
     parser.add_argument("--no-lead", action="store_true", help="without the lead (containment) keys")
+    parser.add_argument("--system-only", action="store_true",
+                        help="only the shipped pipeline (no signature or LSH-alone comparison)")
     parser.add_argument("--base-noise", type=float, default=0.3,
                         help="share of words replaced in base documents (0: verbatim pool sentences)")
     args = parser.parse_args(argv)
@@ -289,12 +303,13 @@ def main(argv: list[str] | None = None) -> int:
             "ds_affine32_per_s", "ds_legacy_per_s", "speedup", "mae_ours", "mae_ds_affine32", "mae_ds_legacy",
             "lsh_recall_0.5", "lsh_precision_0.5", "lsh_recall_0.8", "lsh_precision_0.8", "recall_0.5",
             "precision_0.5", "recall_0.8", "precision_0.8", "row_bytes_per_article", "file_bytes_per_article",
+            "memory_bytes_per_article", "index_bytes_per_article", "restart_s",
             "containment_pairs", "containment_recall", "containment_recall_short", "articles_per_s"]
     results = []
     for n in sizes:
-        r = run(n, pool, args.num_perm, not args.no_lead, args.base_noise)
+        r = run(n, pool, args.num_perm, not args.no_lead, args.base_noise, args.system_only)
         results.append(r)
-        print("  ".join(f"{c}={r[c]:.4g}" for c in cols), flush=True)
+        print("  ".join(f"{c}={r.get(c, float('nan')):.4g}" for c in cols), flush=True)
     if len(results) > 1:
         first, last = results[0], results[-1]
         ratio = last["articles_per_s"] / first["articles_per_s"]
@@ -303,8 +318,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"containment (briefs = first 30-60 % of a text, C >= {DedupSettings().containment_threshold}): "
           f"pairs={r['containment_pairs']:.0f} recall={r['containment_recall']:.4f} "
           f"recall_short_briefs={r['containment_recall_short']:.4f}")
-    print(f"speedup_vs_datasketch={r['speedup']:.2f} recall_at_0.8={r['recall_0.8']:.4f} "
-          f"precision_at_0.8={r['precision_0.8']:.4f} index_bytes_per_article={r['file_bytes_per_article']:.0f} "
+    print(f"speedup_vs_datasketch={r.get('speedup', float('nan')):.2f} recall_at_0.8={r['recall_0.8']:.4f} "
+          f"precision_at_0.8={r['precision_0.8']:.4f} index_bytes_per_article={r['index_bytes_per_article']:.0f} "
           f"articles_per_s={r['articles_per_s']:.0f}")
     return 0
 
