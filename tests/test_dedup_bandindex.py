@@ -59,3 +59,15 @@ def test_lookup_returns_only_indexed_keys_and_ignores_missing_ones() -> None:
     assert set(found) == {int(k) for k in keys[:2].ravel() if k >= 0}
     assert all(0 in found[int(k)] for k in keys[0] if k >= 0)
     assert idx.nbytes < 12 * len(idx)  # about 9 bytes per key
+
+
+def test_built_at_once_equals_built_batch_by_batch() -> None:
+    keys = dev_keys()
+    ids = np.arange(len(keys))
+    one = BandIndex.from_entries([(keys[:100].ravel(), np.repeat(ids[:100], keys.shape[1])),
+                                  (keys[100:].ravel(), np.repeat(ids[100:], keys.shape[1]))])
+    many = BandIndex()
+    for start in range(0, len(keys), 30):
+        many.insert(ids[start : start + 30], keys[start : start + 30])
+    assert one.runs == 1 and len(one) == len(many)
+    assert one.query_many(keys) == many.query_many(keys)

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -75,8 +76,13 @@ class _Run:
         return cls(keys, ids, shift, offsets.astype(dtype))
 
     @classmethod
-    def of(cls, keys: npt.NDArray[np.uint32], ids: npt.NDArray[np.integer]) -> _Run:
-        order = np.argsort(keys, kind="stable")
+    def of(cls, keys: npt.NDArray[np.uint32], ids: npt.NDArray[np.integer], presorted: bool = False) -> _Run:
+        """A run of the entries, sorted; ``presorted``: the input is sorted runs end to end (a merge)."""
+        kind: Literal["stable", "quicksort"] = "stable" if presorted else "quicksort"
+        if ids.dtype == np.uint32:  # sort (key, id) packed in one 64-bit word: no gather by an argsort
+            packed = np.sort((keys.astype(np.uint64) << np.uint64(32)) | ids.astype(np.uint64), kind=kind)
+            return cls.of_sorted((packed >> np.uint64(32)).astype(np.uint32), packed.astype(np.uint32))
+        order = np.argsort(keys, kind=kind)
         return cls.of_sorted(keys[order], ids[order])
 
     def find(self, queries: npt.NDArray[np.uint32]) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.integer]]:
@@ -135,10 +141,22 @@ class BandIndex:
             newer = self._runs.pop()
             self._runs[-1] = self._merge(self._runs[-1], newer)
 
-    def insert_flat(self, keys: npt.NDArray[np.integer], ids: npt.NDArray[np.integer]) -> None:
-        """Index entries given as two flat arrays (``keys[j]`` under ``ids[j]``), e.g. when loading a store."""
-        valid = np.asarray(keys) >= 0
-        self.insert(np.asarray(ids)[valid], np.asarray(keys)[valid].reshape(-1, 1))
+    @classmethod
+    def from_entries(cls, chunks: Iterable[tuple[npt.NDArray[np.integer], npt.NDArray[np.integer]]]) -> BandIndex:
+        """An index of entries given as flat ``(keys, ids)`` array pairs (``keys[j]`` under ``ids[j]``; ``-1``:
+        none), built with one sort: how a stage loads the keys of a store."""
+        key_parts: list[npt.NDArray[np.uint32]] = []
+        id_parts: list[npt.NDArray[np.integer]] = []
+        for keys, ids in chunks:
+            valid = np.asarray(keys) >= 0
+            key_parts.append(np.asarray(keys)[valid].astype(np.uint32))
+            id_parts.append(_ids_array(np.asarray(ids)[valid]))
+        index = cls()
+        if key_parts and sum(len(k) for k in key_parts):
+            all_ids = np.concatenate(id_parts)
+            index._runs.append(_Run.of(np.concatenate(key_parts), all_ids))
+            index._inserted = (len(all_ids), len(np.unique(all_ids)))
+        return index
 
     def _merge(self, older: _Run, newer: _Run) -> _Run:
         keys = np.concatenate([older.keys, newer.keys])
@@ -147,7 +165,7 @@ class BandIndex:
             alive = ~np.isin(ids, np.fromiter(self._dead, dtype=np.int64))
             self._dead_entries -= int(len(ids) - alive.sum())
             keys, ids = keys[alive], ids[alive]
-        return _Run.of(keys, ids)  # a stable sort of two sorted runs: a linear merge
+        return _Run.of(keys, ids, presorted=True)  # timsort of two sorted runs: a linear merge
 
     def lookup(self, keys: Keys) -> dict[int, set[int]]:
         """For each distinct key of ``keys`` (any shape, ``-1`` ignored) that is indexed, its live ids."""

@@ -64,9 +64,7 @@ class DedupStage:
         if self._bands is not None and self._bands_of == (id(store.conn), token):
             return self._bands
         started = time.perf_counter()
-        index = BandIndex()
-        for keys, rowids in store.dedup.key_entries():
-            index.insert_flat(keys, rowids)
+        index = BandIndex.from_entries(store.dedup.key_entries())
         self._bands, self._bands_of = index, (id(store.conn), token)
         self.load_seconds = time.perf_counter() - started
         return index
