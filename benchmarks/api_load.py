@@ -9,6 +9,10 @@ a bounded number of requests (each a GET of a stories page, or with probability
 ``--post-share`` a POST of one new article), stopping early at ``--seconds``. Then it
 checks that every request succeeded and that every posted article is in the store.
 
+The line before reports the CPU seconds of the load generator, the server and the writer
+during the load, and those of every other process on the machine (on a shared machine,
+read the latencies with that figure).
+
 Last line: ``p50_get_ms=X p99_get_ms=X p50_post_ms=X p99_post_ms=X failed=N lost=N``.
 Targets: p99 < 100 ms for reads, < 500 ms for a single-article POST. The server runs as
 ``storydiff serve`` does by default (writer process, story list at most 250 ms stale);
@@ -21,7 +25,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
+import os
 import random
 import shutil
 import socket
@@ -118,6 +124,34 @@ def start_server(db: Path, port: int, extra: list[str] | None = None) -> subproc
             raise SystemExit("api_load: the server exited at start")
     proc.terminate()
     raise SystemExit("api_load: the server did not start in 60 s")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of process ``pid`` so far (Linux ``/proc``; 0 elsewhere or when gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def busy_seconds() -> float:
+    """CPU seconds every process on this machine spent so far (Linux ``/proc/stat``; 0 elsewhere)."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return 0.0
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(x) for x in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def children(pid: int) -> list[int]:
+    """The child processes of ``pid`` (Linux ``/proc``; empty elsewhere)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        with contextlib.suppress(OSError):
+            found += [int(c) for c in task.read_text().split()]
+    return found
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -223,8 +257,13 @@ def main() -> int:
                 raise SystemExit(f"api_load: warm-up POST failed: {warm.status_code} {warm.text[:200]}")
             before += warm.json()["new"]
             print(f"first POST (loads the pipeline's in-memory state): {warm_s:.2f} s")
+            procs = [server.pid, *children(server.pid)]
+            cpu0 = [cpu_seconds(p) for p in procs]
+            busy0 = busy_seconds()
             result = asyncio.run(load(f"http://127.0.0.1:{port}", args.clients, total, args.seconds, args.post_share,
                                    args.think_ms))
+            used = [cpu_seconds(p) - c for p, c in zip(procs, cpu0, strict=True)]
+            others = max(0.0, busy_seconds() - busy0 - sum(used) - result["client_cpu"])
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -238,7 +277,8 @@ def main() -> int:
     rate = (len(gets) + len(posts)) / result["wall"]
     print(f"store: {before} articles; {args.clients} clients (think {args.think_ms:.0f} ms); {len(gets)} GET "
           f"/api/stories + {len(posts)} POST /api/articles in {result['wall']:.1f} s ({rate:.0f} req/s; "
-          f"load generator CPU {result['client_cpu']:.1f} s)")
+          f"CPU: load generator {result['client_cpu']:.1f} s, server {used[0]:.1f} s, "
+          f"writer {sum(used[1:]):.1f} s; other processes on this machine {others:.1f} s)")
     for msg in failures[:5]:
         print(f"failed: {msg}", file=sys.stderr)
     line = (f"p50_get_ms={percentile(gets, 50):.1f} p99_get_ms={percentile(gets, 99):.1f} "

@@ -80,3 +80,25 @@ def test_story_list_detail_and_comparison(client: TestClient, tmp_path: Path) ->
     assert detail["summary"] and all(s["sources"] for s in detail["summary"])
     assert client.get("/api/stories/nope").status_code == 404
     assert client.get("/api/stories", params={"language": "fr"}).json()["stories"] == []
+
+
+def test_repeated_listing_is_served_by_the_fast_path_exactly(tmp_path: Path) -> None:
+    """A listing asked again comes from the raw-request cache: same bytes and headers, never stale."""
+    if not all(p.exists() for p in SAMPLES):
+        pytest.skip("../shared/samples absent")
+    app = create_app(Settings(db_path=tmp_path / "f.db"))
+    with TestClient(app) as client:
+        _upload_samples(client)
+        params = {"limit": 5, "offset": 0}
+        first = client.get("/api/articles", params=params)
+        responses = app.state.sd.responses
+        assert responses.lookup_raw(("/api/articles", b"limit=5&offset=0")) == first.content
+        again = client.get("/api/articles", params=params)
+        assert again.content == first.content and len(first.json()["articles"]) == 2
+        assert dict(again.headers) == dict(first.headers)  # content type, length, security headers
+        r = client.post("/api/articles", json={"text": SAMPLES[0].read_text(encoding="utf-8") + " Nachtrag.",
+                                               "url": "https://sample-9.test/kz"})
+        assert r.status_code == 200
+        assert responses.lookup_raw(("/api/articles", b"limit=5&offset=0")) is None  # exact: the write shows
+        assert len(client.get("/api/articles", params=params).json()["articles"]) == 3
+        assert client.get("/api/articles", params={"limit": 0}).status_code == 422  # bad queries still validated

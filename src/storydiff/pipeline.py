@@ -18,7 +18,7 @@ A stage is any object with a ``name`` and ``process(store, articles)`` (see :cla
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -147,18 +147,42 @@ class Pipeline:
                         on_error(item)
                 else:
                     articles.append(prepare_article(item, self.settings))
-            self._store_batch(articles, report)
+            self._store_batch(articles, [report] * len(articles))
             if on_progress is not None:
                 on_progress(len(batch))
         return report
 
-    def _store_batch(self, articles: list[Article], report: IngestReport) -> None:
+    def ingest_groups(self, groups: Sequence[Sequence[Article | InputError]]) -> list[IngestReport]:
+        """Store several requests' items in **one** transaction (group commit); one report per group.
+
+        The outcome is that of ingesting the groups one after the other (an article of a later
+        group that repeats the text of an earlier one is a duplicate; a repeated id is then
+        unchanged or updated), but the stages run once over all of them, whatever their number
+        (the caller bounds it). An exception rolls the whole transaction back.
+        """
+        reports = [IngestReport() for _ in groups]
+        articles: list[Article] = []
+        owners: list[IngestReport] = []
+        for group, report in zip(groups, reports, strict=True):
+            for item in group:
+                if isinstance(item, InputError):
+                    report.failed += 1
+                    report.errors.append(item)
+                else:
+                    articles.append(prepare_article(item, self.settings))
+                    owners.append(report)
+        if articles:
+            self._store_batch(articles, owners)
+        return reports
+
+    def _store_batch(self, articles: list[Article], reports: Sequence[IngestReport]) -> None:
+        """One transaction over ``articles``; ``reports[i]`` counts what happened to ``articles[i]``."""
         changed: list[Article] = []
         with self.store.transaction():
             stored_hashes = self.store.articles.ids_by_hash([a.content_hash for a in articles])
             outcomes = self.store.articles.upsert_many(articles)
             seen_hashes: set[str] = set()
-            for article, outcome in zip(articles, outcomes, strict=True):
+            for article, outcome, report in zip(articles, outcomes, reports, strict=True):
                 report.read += 1
                 report.article_ids.append(article.id)
                 is_dup_text = article.content_hash in seen_hashes or any(

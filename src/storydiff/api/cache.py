@@ -12,6 +12,10 @@ most once per ``max_stale`` however fast writes land, and an answer never reflec
 store as of more than ``max_stale`` seconds ago. ``storydiff serve`` allows 0.25 s for
 the article and story lists; the default, 0, is exact.
 
+A request seen before can be answered by its raw form (:meth:`ResponseCache.alias`,
+:meth:`ResponseCache.lookup_raw`: path and query string as sent), so a hit costs neither
+query parsing nor validation.
+
 >>> import tempfile, pathlib
 >>> from storydiff.store import Store
 >>> with tempfile.TemporaryDirectory() as d:
@@ -47,6 +51,7 @@ class ResponseCache:
         self.size = size
         self._conn = sqlite3.connect(str(db_path), check_same_thread=False, isolation_level=None)
         self._items: OrderedDict[Hashable, tuple[int, float, bytes]] = OrderedDict()
+        self._aliases: OrderedDict[Hashable, Hashable] = OrderedDict()
         self._lock = threading.Lock()
         self._pending: dict[Hashable, threading.Event] = {}
 
@@ -71,6 +76,24 @@ class ResponseCache:
         version = self.version()
         with self._lock:
             return self._fresh(key, version, max_stale)
+
+    def alias(self, raw: Hashable, key: Hashable) -> None:
+        """Remember that request ``raw`` (e.g. path and query string as sent) asks for ``key``.
+
+        Parsing a request always gives the same key, so :meth:`lookup_raw` can answer it
+        again without parsing (at most ``size`` aliases are kept).
+        """
+        with self._lock:
+            self._aliases[raw] = key
+            self._aliases.move_to_end(raw)
+            while len(self._aliases) > self.size:
+                self._aliases.popitem(last=False)
+
+    def lookup_raw(self, raw: Hashable, max_stale: float = 0.0) -> bytes | None:
+        """:meth:`lookup` by a request's :meth:`alias` (``None`` when unknown or not fresh)."""
+        with self._lock:
+            key = self._aliases.get(raw)
+        return None if key is None else self.lookup(key, max_stale)
 
     def get_or_compute(self, key: Hashable, compute: Callable[[], bytes], max_stale: float = 0.0) -> bytes:
         """The cached body for ``key`` if computed at the current version, else ``compute()`` (then cached).

@@ -27,13 +27,16 @@ from storydiff.model import Article
 from storydiff.serialize import article_json, story_json
 from storydiff.store import Store
 
-__all__ = ["FORMATS", "article_query", "get_state", "reader", "require_writer", "router"]
+__all__ = ["FORMATS", "LISTINGS", "article_query", "get_state", "raw_listing_key", "reader", "require_writer", "router"]
 
 #: upload formats offered by the form (``auto`` or empty: guessed from the file name and content);
 #: any name :func:`storydiff.ingest.formats.normalize_format` knows is accepted
 FORMATS = ("txt", "jsonl", "csv", "html", "rss", "warc")
 
 router = APIRouter()
+
+#: the cached listings (answered from :class:`~storydiff.api.cache.ResponseCache`)
+LISTINGS = frozenset({"/api/articles", "/api/stories"})
 
 
 def get_state(request: Request) -> Any:
@@ -107,7 +110,13 @@ async def _cached_list(request: Request, key: tuple[str, ArticleQuery], compute:
     body = state.responses.lookup(key, stale)
     if body is None:
         body = await run_in_threadpool(state.responses.get_or_compute, key, compute, stale)
+    state.responses.alias(raw_listing_key(request.scope), key)
     return Response(body, media_type="application/json")
+
+
+def raw_listing_key(scope: Any) -> tuple[str, bytes]:
+    """A listing request as sent (path and query string): what :class:`~storydiff.api.app.ListingFastPath` looks up."""
+    return (str(scope["path"]), bytes(scope.get("query_string", b"")))
 
 
 @router.get("/api/articles", tags=["articles"])

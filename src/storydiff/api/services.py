@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from storydiff.errors import InputError, NotFoundError
 from storydiff.model import Article, Story
-from storydiff.pipeline import Pipeline, Stage
+from storydiff.pipeline import IngestReport, Pipeline, Stage
 from storydiff.serialize import article_json, reuse_json
 from storydiff.settings import Settings
 from storydiff.store import Store
@@ -42,6 +42,7 @@ __all__ = [
     "get_article",
     "get_story",
     "ingest",
+    "ingest_groups",
     "list_articles",
     "list_stories",
     "reuse",
@@ -220,16 +221,29 @@ class Writer:
 def ingest(writer: Writer, items: Iterable[Article | InputError]) -> dict[str, Any]:
     """Store ``items`` through the pipeline; report ids, duplicate groups and story assignments."""
     with writer.lock:
-        report = writer.pipeline.ingest(items)
-        store = writer.store
-        ids = list(dict.fromkeys(report.article_ids))
-        duplicates: dict[str, list[str]] = {}
-        stories: dict[str, str | None] = {}
-        for article in store.articles.get_many(ids):
-            dups = store.duplicates_of(article.id, article.content_hash)
-            if dups:
-                duplicates[article.id] = dups
-            stories[article.id] = story_of(store, article.id)
+        return _answer(writer.store, writer.pipeline.ingest(items))
+
+
+def ingest_groups(writer: Writer, groups: Sequence[Sequence[Article | InputError]]) -> list[dict[str, Any]]:
+    """Several requests' items in one transaction (group commit), one :func:`ingest` answer per group.
+
+    Each answer holds its own request's ids, duplicate groups and stories, read after the
+    common commit (so an article may list as duplicate one posted in a later group). An
+    exception means nothing was stored; the caller may then run the groups one by one.
+    """
+    with writer.lock:
+        return [_answer(writer.store, report) for report in writer.pipeline.ingest_groups(groups)]
+
+
+def _answer(store: Store, report: IngestReport) -> dict[str, Any]:
+    ids = list(dict.fromkeys(report.article_ids))
+    duplicates: dict[str, list[str]] = {}
+    stories: dict[str, str | None] = {}
+    for article in store.articles.get_many(ids):
+        dups = store.duplicates_of(article.id, article.content_hash)
+        if dups:
+            duplicates[article.id] = dups
+        stories[article.id] = story_of(store, article.id)
     out = report.as_dict()
     out["ids"] = ids
     out["duplicates"] = duplicates
