@@ -47,6 +47,8 @@ class DedupStage:
     #: shingled texts kept for verification, most recently used last (a wire story's copies
     #: are verified against the same stored articles again and again)
     CACHE_SIZE = 4096
+    #: words whose ids are kept between batches (about 100 bytes each)
+    WORD_IDS_SIZE = 500_000
 
     def __init__(self, settings: DedupSettings | None = None) -> None:
         self.settings = settings or DedupSettings()
@@ -54,6 +56,8 @@ class DedupStage:
         self.hasher, self.lsh, self.lead = self.keys.hasher, self.keys.lsh, self.keys.lead
         self._shingled: OrderedDict[tuple[str, str], tuple[str, U32, bool]] = OrderedDict()
         self._bands: BandIndex | None = None
+        #: word -> 64-bit id (a pure function of the word, kept across batches; emptied when too large)
+        self._word_ids: dict[str, int] = {}
         self._bands_of: tuple[int, str] = (0, "")  # (id of the store's connection, index token) it reflects
         #: seconds the last build of the band index from the store took (benchmarks)
         self.load_seconds = 0.0
@@ -91,11 +95,12 @@ class DedupStage:
                 out[aid] = self._shingled[key]
             elif aid in hashes:
                 missing.append(aid)
-        others = store.articles.get_many(missing)
-        fresh = Shingled.of([a.text for a in others], self.settings)
-        for j, a in enumerate(others):
-            out[a.id] = (fresh.norms[j], fresh.sets[j], fresh.kinds[j])
-            self._remember(a.id, a.content_hash, *out[a.id])
+        others = store.articles.texts_of(missing)
+        found = sorted(others)
+        fresh = Shingled.of([others[aid][0] for aid in found], self.settings, self._word_ids)
+        for j, aid in enumerate(found):
+            out[aid] = (fresh.norms[j], fresh.sets[j], fresh.kinds[j])
+            self._remember(aid, others[aid][1], *out[aid])
         return out
 
     def process(self, store: Store, articles: list[Article]) -> None:
@@ -105,7 +110,9 @@ class DedupStage:
         batch = [a for a in latest.values() if a.id in rowid_of]
         if not batch:
             return
-        mine = Shingled.of([a.text for a in batch], self.settings)
+        if len(self._word_ids) > self.WORD_IDS_SIZE:
+            self._word_ids.clear()
+        mine = Shingled.of([a.text for a in batch], self.settings, self._word_ids)
         sigs, keys = self.keys.index(mine)
         rowids = [rowid_of[a.id] for a in batch]
         bands = self.band_index(store)

@@ -130,6 +130,11 @@ class ArticleRepository:
         rows = self._select_in("SELECT id, content_hash FROM articles WHERE id IN ({})", list(dict.fromkeys(ids)))
         return {row[0]: row[1] for row in rows}
 
+    def texts_of(self, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """``(text, content_hash)`` of each stored article among ``ids`` (no other field is read or parsed)."""
+        rows = self._select_in("SELECT id, text, content_hash FROM articles WHERE id IN ({})", list(dict.fromkeys(ids)))
+        return {row[0]: (row[1], row[2]) for row in rows}
+
     def ids_by_hash(self, hashes: Sequence[str]) -> dict[str, set[str]]:
         """For each content hash, the ids of the stored articles with that normalised text."""
         found: dict[str, set[str]] = {}
