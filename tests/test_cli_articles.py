@@ -70,3 +70,40 @@ def test_dev_set_counts_and_second_run_adds_nothing(tmp_path: Path, capsys: pyte
     assert again["new"] == 0 and again["updated"] == 0 and again["unchanged"] == len(rows)
     code, out, _ = run(capsys, "--db", db, "show", rows[0]["id"], "--json")
     assert json.loads(out)["external_id"] == rows[0]["id"]
+
+
+@pytest.mark.realdata
+def test_prune_and_remove_take_articles_out_of_everything(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    dev = SHARED / "dev" / "articles.jsonl"
+    if not dev.exists():
+        pytest.skip("../shared/dev absent")
+    records = [r for r in map(json.loads, dev.open(encoding="utf-8")) if r.get("date")][:120]
+    subset = tmp_path / "subset.jsonl"
+    subset.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert run(capsys, "--db", db, "ingest", str(subset))[0] == 0
+    cutoff = sorted(r["date"] for r in records)[len(records) // 2]
+    old = {r["id"] for r in records if r["date"] < cutoff}
+    assert 0 < len(old) < len(records)
+
+    code, out, _ = run(capsys, "--db", db, "prune", "--before", cutoff, "--dry-run", "--json")
+    assert code == 0 and json.loads(out)["would_remove"] == len(old)
+    assert json.loads(run(capsys, "--db", db, "stats", "--json")[1])["articles"] == len(records)
+
+    code, out, _ = run(capsys, "--db", db, "prune", "--before", cutoff, "--json")
+    assert json.loads(out) == {"removed": len(old), "would_remove": 0, "missing": 0,
+                               "remaining": len(records) - len(old)}
+    listed = json.loads(run(capsys, "--db", db, "articles", "--json")[1])
+    assert {a["external_id"] for a in listed} == {r["id"] for r in records} - old
+    stories = json.loads(run(capsys, "--db", db, "stories", "--json")[1])
+    in_stories = [m["id"] for s in stories for m in s["members"]]
+    assert sorted(in_stories) == sorted(a["id"] for a in listed)
+    kept = {a["external_id"] for a in listed}
+
+    victim = sorted(kept)[0]
+    code, out, err = run(capsys, "--db", db, "remove", victim, "no-such-id")
+    assert code == 1 and "no-such-id" in err and out.startswith("removed 1, missing 1")
+
+    code, out, _ = run(capsys, "--db", db, "ingest", str(subset), "--json")  # everything comes back
+    report = json.loads(out)
+    assert report["new"] == len(old) + 1 and report["unchanged"] == len(records) - len(old) - 1

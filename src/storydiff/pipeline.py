@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Protocol
 
 from storydiff.errors import InputError
@@ -203,12 +204,23 @@ class Pipeline:
                 for stage in self.stages:
                     stage.process(self.store, changed)
 
-    def remove(self, article_ids: list[str]) -> int:
-        """Delete articles and everything derived from them; returns how many existed."""
+    def remove(self, article_ids: list[str], *, on_progress: Callable[[int], None] | None = None) -> int:
+        """Delete articles and everything derived from them (index entries, pairs, story
+        memberships); returns how many existed. One transaction per ingest batch size of ids,
+        so a long removal shows progress and an interruption leaves whole batches done."""
         removed = 0
-        with self.store.transaction():
-            for stage in reversed(self.stages):
-                stage.remove(self.store, article_ids)
-            for aid in article_ids:
-                removed += int(self.store.articles.delete(aid))
+        size = max(1, self.settings.ingest.batch_size)
+        for start in range(0, len(article_ids), size):
+            chunk = list(article_ids[start : start + size])
+            with self.store.transaction():
+                for stage in reversed(self.stages):
+                    stage.remove(self.store, chunk)
+                for aid in chunk:
+                    removed += int(self.store.articles.delete(aid))
+            if on_progress is not None:
+                on_progress(len(chunk))
         return removed
+
+    def prune(self, before: datetime, *, on_progress: Callable[[int], None] | None = None) -> int:
+        """Remove every article published (or, without a date, ingested) before ``before``: a retention window."""
+        return self.remove(self.store.articles.ids_published_before(before), on_progress=on_progress)

@@ -1,4 +1,4 @@
-"""``ingest``, ``articles``, ``show`` and ``stats``: getting articles in and looking at them."""
+"""``ingest``, ``articles``, ``show``, ``remove``, ``prune``, ``stats``: articles in, out, and looked at."""
 
 from __future__ import annotations
 
@@ -38,6 +38,17 @@ def register(sub: Any) -> None:
     p.add_argument("id")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("remove", help="delete articles (ids or external ids) and all that was derived from them")
+    p.add_argument("ids", nargs="+")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_remove)
+
+    p = sub.add_parser("prune", help="delete the articles published before a date (a retention window)")
+    p.add_argument("--before", type=parse_since, required=True, help="ISO date or datetime (naive = UTC)")
+    p.add_argument("--dry-run", action="store_true", help="only count what would be deleted")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_prune)
 
     p = sub.add_parser("stats", help="counts per source and language")
     p.add_argument("--json", action="store_true")
@@ -121,6 +132,38 @@ def cmd_show(ctx: CommandContext, args: argparse.Namespace) -> int:
         out.write(f"same text: {', '.join(dups)}\n")
     out.write("\n" + article.text + "\n")
     return 0
+
+
+def cmd_remove(ctx: CommandContext, args: argparse.Namespace) -> int:
+    found = [ctx.store.articles.get(key) for key in args.ids]
+    missing = [key for key, a in zip(args.ids, found, strict=True) if a is None]
+    for key in missing:
+        print(f"storydiff: no article with id {key!r}", file=ctx.err)
+    ids = list(dict.fromkeys(a.id for a in found if a is not None))
+    removed = Pipeline(ctx.store, ctx.settings).remove(ids)
+    _report_removal(ctx, args, removed, len(missing))
+    return 1 if missing else 0
+
+
+def cmd_prune(ctx: CommandContext, args: argparse.Namespace) -> int:
+    pipeline = Pipeline(ctx.store, ctx.settings)
+    if args.dry_run:
+        _report_removal(ctx, args, len(ctx.store.articles.ids_published_before(args.before)), 0, dry_run=True)
+        return 0
+    with progress_bar(ctx, None, "prune") as bar:
+        removed = pipeline.prune(args.before, on_progress=bar.update)
+    _report_removal(ctx, args, removed, 0)
+    return 0
+
+
+def _report_removal(ctx: CommandContext, args: argparse.Namespace, removed: int, missing: int,
+                    dry_run: bool = False) -> None:
+    if args.json:
+        print_json(ctx, {"removed": 0 if dry_run else removed, "would_remove": removed if dry_run else 0,
+                         "missing": missing, "remaining": ctx.store.articles.count()})
+    else:
+        verb = "would remove" if dry_run else "removed"
+        ctx.out.write(f"{verb} {removed}, missing {missing}, remaining {ctx.store.articles.count()}\n")
 
 
 def cmd_stats(ctx: CommandContext, args: argparse.Namespace) -> int:

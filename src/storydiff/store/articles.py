@@ -241,6 +241,15 @@ class ArticleRepository:
         rows = self.conn.execute("SELECT id FROM articles ORDER BY COALESCE(published, ingested_at), rowid")
         return [r[0] for r in rows]
 
+    def ids_published_before(self, cutoff: datetime) -> builtins.list[str]:
+        """Ids of the articles published (or, without a date, ingested) before ``cutoff``, oldest first."""
+        rows = self.conn.execute(
+            "SELECT id FROM articles WHERE COALESCE(published, ingested_at) < ?"
+            " ORDER BY COALESCE(published, ingested_at), rowid",
+            (format_time(cutoff),),
+        )
+        return [r[0] for r in rows]
+
     def delete(self, article_id: str) -> bool:
         cur = self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
         return cur.rowcount > 0
