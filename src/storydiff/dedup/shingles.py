@@ -19,6 +19,7 @@ the two kinds never collide on purpose). Nothing depends on ``PYTHONHASHSEED``.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -37,6 +38,8 @@ U32 = npt.NDArray[np.uint32]
 ShingleSets = list[U32]
 
 _MUL = np.uint64(0x9E3779B97F4A7C15)
+#: any character at or above U+0E00 (Thai onwards): below it no script is written without spaces
+_SPACELESS_SCRIPTS = re.compile("[\u0e00-\U0010ffff]")
 _WORD_SEED = np.uint64(0x2545F4914F6CDD1D)
 _CHAR_SEED = np.uint64(0x5851F42D4C957F2D)
 
@@ -97,7 +100,7 @@ def shingle_normalized(norm: str, settings: DedupSettings | None = None, *, shor
     s = settings or DedupSettings()
     limit = s.short_text_words if short_text_words is None else short_text_words
     # fast path: below U+0E00 no script is written without spaces, so words() is the plain regex
-    toks = _TOKEN.findall(norm) if max(norm, default=" ") < "\u0e00" else words(norm)
+    toks = _TOKEN.findall(norm) if _SPACELESS_SCRIPTS.search(norm) is None else words(norm)
     if len(toks) < limit:
         return char_shingles(norm, s.char_shingle_size), True
     return word_shingles(toks, s.shingle_size, cache), False
