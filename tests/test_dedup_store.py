@@ -15,6 +15,7 @@ from storydiff.model import Article
 from storydiff.pipeline import Pipeline
 from storydiff.settings import IngestSettings, Settings
 from storydiff.store import Store
+from storydiff.store.migrations import SCHEMA_VERSION
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEV = SHARED / "dev" / "articles.jsonl"
@@ -202,3 +203,23 @@ def test_shingle_cache_follows_content_changes(tmp_path: Path) -> None:
         Pipeline(store, settings, stages=[]).ingest([Article(text=new, url="https://c.test/1")])
         got = stage._stored_shingles(store, [aid])[aid]
         assert got[1].tolist() == Shingled.of([new], settings.dedup).sets[0].tolist()
+
+
+def test_store_of_schema_5_upgrades_and_keeps_its_index(tmp_path: Path) -> None:
+    """A store written before migration 6 (band keys in an SQLite table) loses the table, not its index."""
+    arts, twins = corpus()
+    db = tmp_path / "s.db"
+    ingest(db, [a for a in arts if a.id not in twins])
+    with Store.open(db) as store:  # turn it back into a version-5 store
+        store.conn.execute("DROP TABLE dedup_meta")
+        store.conn.execute("CREATE TABLE dedup_bands (key INTEGER NOT NULL, article INTEGER NOT NULL,"
+                           " PRIMARY KEY (key, article)) WITHOUT ROWID")
+        for keys, rowids in store.dedup.key_entries():
+            store.conn.executemany("INSERT OR IGNORE INTO dedup_bands VALUES (?, ?)",
+                                   zip(keys.tolist(), rowids.tolist(), strict=True))
+        store.conn.execute("PRAGMA user_version=5")
+    ingest(db, [a for a in arts if a.id in twins])  # migrates, rebuilds the band index from the stored keys
+    with Store.open(db) as store:
+        assert store.schema_version() == SCHEMA_VERSION >= 6
+        assert store.conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'dedup_bands'").fetchone()[0] == 0
+        assert {frozenset((p.a, p.b)) for p in store.dedup.pairs()} == {frozenset(x) for x in twins.items()}
