@@ -85,19 +85,19 @@ class _Run:
         order = np.argsort(keys, kind=kind)
         return cls.of_sorted(keys[order], ids[order])
 
-    def find(self, queries: npt.NDArray[np.uint32]) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.integer]]:
-        """``(keys, ids)`` of the entries whose key is in ``queries``."""
+    def find(self, queries: npt.NDArray[np.uint32]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.integer]]:
+        """``(query index, id)`` of every entry whose key is one of ``queries`` (which may repeat)."""
         bucket = (queries >> np.uint32(self.shift)).astype(np.int64)
         lo = self.offsets[bucket].astype(np.int64)
         counts = self.offsets[bucket + 1].astype(np.int64) - lo
         total = int(counts.sum())
         if total == 0:
-            return self.keys[:0], self.ids[:0]
+            return np.empty(0, dtype=np.int64), self.ids[:0]
         ends = np.cumsum(counts)
         pos = np.repeat(lo - (ends - counts), counts) + np.arange(total)
-        wanted = np.repeat(queries, counts)
-        hit = pos[self.keys[pos] == wanted]
-        return self.keys[hit], self.ids[hit]
+        which = np.repeat(np.arange(len(queries), dtype=np.int64), counts)
+        hit = self.keys[pos] == queries[which]
+        return which[hit], self.ids[pos[hit]]
 
     @property
     def nbytes(self) -> int:
@@ -167,21 +167,32 @@ class BandIndex:
             keys, ids = keys[alive], ids[alive]
         return _Run.of(keys, ids, presorted=True)  # timsort of two sorted runs: a linear merge
 
+    def matches(self, keys: Keys) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """Every live entry sharing a key with a row of ``keys`` (``(n, columns)``, ``-1`` ignored), as three
+        flat arrays ``(row, key, id)``; an entry indexed twice under one key may appear twice."""
+        grid = np.asarray(keys, dtype=np.int64).reshape(len(keys), -1)
+        rows, cols = np.nonzero(grid >= 0)
+        flat = grid[rows, cols]
+        parts: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]] = []
+        dead = np.fromiter(self._dead, dtype=np.int64) if self._dead else None
+        for run in self._runs:
+            which, raw_ids = run.find(flat.astype(np.uint32))
+            found = raw_ids.astype(np.int64)
+            if dead is not None and found.size:
+                keep = ~np.isin(found, dead)
+                which, found = which[keep], found[keep]
+            parts.append((which, found))
+        which = np.concatenate([p[0] for p in parts]) if parts else np.empty(0, dtype=np.int64)
+        ids = np.concatenate([p[1] for p in parts]) if parts else np.empty(0, dtype=np.int64)
+        return rows[which].astype(np.int64), flat[which], ids
+
     def lookup(self, keys: Keys) -> dict[int, set[int]]:
         """For each distinct key of ``keys`` (any shape, ``-1`` ignored) that is indexed, its live ids."""
         flat = np.asarray(keys, dtype=np.int64).ravel()
-        queries = np.unique(flat[flat >= 0]).astype(np.uint32)
+        _, found_keys, found_ids = self.matches(np.unique(flat[flat >= 0]).reshape(-1, 1))
         found: dict[int, set[int]] = {}
-        if not queries.size:
-            return found
-        dead = np.fromiter(self._dead, dtype=np.int64) if self._dead else None
-        for run in self._runs:
-            got_keys, got_ids = run.find(queries)
-            if dead is not None and got_ids.size:
-                keep = ~np.isin(got_ids, dead)
-                got_keys, got_ids = got_keys[keep], got_ids[keep]
-            for k, i in zip(got_keys.tolist(), got_ids.tolist(), strict=True):
-                found.setdefault(k, set()).add(i)
+        for k, i in zip(found_keys.tolist(), found_ids.tolist(), strict=True):
+            found.setdefault(k, set()).add(i)
         return found
 
     def query(self, keys: Keys) -> set[int]:

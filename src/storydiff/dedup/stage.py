@@ -22,11 +22,13 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass
 
+import numpy as np
+
 from storydiff.dedup.align import align
 from storydiff.dedup.bandindex import BandIndex
-from storydiff.dedup.lead import pair_similarity, shingle_texts
+from storydiff.dedup.lead import is_lead_key, pair_similarity, shingle_texts
 from storydiff.dedup.minhash import compact
-from storydiff.dedup.rules import U32, IndexKeys, Shingled, lead_only, needs_check, verdict
+from storydiff.dedup.rules import U32, IndexKeys, Keys, Shingled, needs_check, verdict
 from storydiff.dedup.verify import canonical, groups
 from storydiff.model import Article, DuplicatePair, Passage
 from storydiff.settings import DedupSettings
@@ -120,7 +122,6 @@ class DedupStage:
         store.dedup.put(rowids, [len(x) for x in mine.sets], compact(sigs), keys, mine.kinds)
         bands.insert(rowids, keys)
         self._changed(store)
-        found = bands.lookup(keys)
 
         pairs: dict[tuple[str, str], DuplicatePair] = {}
         same = store.dedup.same_content([a.content_hash for a in batch])
@@ -130,14 +131,7 @@ class DedupStage:
                     x, y = sorted((a.id, other))
                     pairs[(x, y)] = DuplicatePair(x, y, 1.0, 1.0, exact=True)
 
-        cands: list[tuple[int, int, bool]] = []  # (batch index, candidate rowid, found by lead keys only)
-        for i, row in enumerate(keys.tolist()):
-            via: dict[int, list[int]] = {}  # candidate rowid -> the keys it shares with article i
-            for k in row:
-                for r in found.get(k, ()):
-                    via.setdefault(r, []).append(k)
-            via.pop(rowids[i], None)
-            cands.extend((i, r, lead_only(via[r])) for r in sorted(via))
+        cands = _candidates(bands, keys, rowids)
         if cands:
             self._verify(store, batch, mine, rowids, cands, pairs)
         store.dedup.put_pairs(pairs[k] for k in sorted(pairs))
@@ -186,6 +180,21 @@ class DedupStage:
         bands.remove(rowids)
         self._changed(store)
         store.dedup.remove_pairs(article_ids)
+
+
+def _candidates(bands: BandIndex, keys: Keys, rowids: list[int]) -> list[tuple[int, int, bool]]:
+    """``(row, candidate id, found by lead keys only)`` for each row of ``keys`` (article ``rowids[row]``) and
+    each other id sharing one of its keys, sorted by row then id (see :func:`~storydiff.dedup.rules.lead_only`)."""
+    rows, shared, ids = bands.matches(keys)
+    other = ids != np.asarray(rowids, dtype=np.int64)[rows]
+    rows, shared, ids = rows[other], shared[other], ids[other]
+    if not rows.size:
+        return []
+    order = np.lexsort((ids, rows))
+    rows, ids, lead = rows[order], ids[order], is_lead_key(shared[order])
+    starts = np.flatnonzero(np.r_[True, (rows[1:] != rows[:-1]) | (ids[1:] != ids[:-1])])
+    only_lead = np.logical_and.reduceat(lead, starts)
+    return list(zip(rows[starts].tolist(), ids[starts].tolist(), only_lead.tolist(), strict=True))
 
 
 def _text_similarity(text_a: str, text_b: str, settings: DedupSettings) -> tuple[float, float]:
