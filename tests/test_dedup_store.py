@@ -7,6 +7,7 @@ import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from storydiff.cli import main
@@ -154,6 +155,22 @@ def test_stage_notices_writes_by_another_process_and_rollbacks(tmp_path: Path) -
         assert stage.band_index(first) is not held
         assert {frozenset((p.a, p.b)) for p in first.dedup.pairs()} == {frozenset(x) for x in twins.items()}
         assert len(stage.band_index(first)) == len(DedupStage(settings.dedup).band_index(first))
+        # removal through the stage that holds the index: kept up to date in place, no rebuild
+        held = stage.band_index(first)
+        victim = copies[0]
+        rowid = first.dedup.rowids([victim.id])[victim.id]
+        keys = band_keys(stage, victim)
+        assert any(rowid in ids for ids in held.lookup(keys).values())
+        Pipeline(first, settings, stages=[stage]).remove([victim.id])
+        assert stage.band_index(first) is held
+        assert all(rowid not in ids for ids in held.lookup(keys).values())
+
+
+def band_keys(stage: DedupStage, article: Article) -> np.ndarray:
+    """The band keys of ``article``'s text."""
+    from storydiff.dedup.rules import Shingled
+
+    return stage.keys.index(Shingled.of([article.text], stage.settings))[1]
 
 
 def test_results_do_not_depend_on_batch_size(tmp_path: Path) -> None:

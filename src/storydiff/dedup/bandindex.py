@@ -16,8 +16,8 @@ directory over the 32-bit key space: ``2**B`` buckets with ``B = bit_length(n) -
 ``offsets[h]`` the first entry whose key's top ``B`` bits are ``>= h``; a lookup reads
 the directory and then a contiguous range of 4 to 8 entries, so a batch of queries costs
 a few vectorised passes per run whatever ``N``. Memory: 4 B key + 4 B id (8 B when an id
-exceeds 32 bits) per entry and about 1 B of directory: ~9 B per key, ~330 B per article
-with the default 36 keys.
+exceeds 32 bits) per entry and about 1 B of directory: ~9 B per key, ~315 B per article
+with the default 36 keys (measured by ``benchmarks/dedup.py``).
 
 :meth:`BandIndex.remove` tombstones ids: lookups skip them and merges drop their entries.
 Entries of an id inserted again (a changed text) are not removed: a stale key only adds a

@@ -175,10 +175,11 @@ class DedupStage:
         for key in [k for k in self._shingled if k[0] in gone]:
             del self._shingled[key]
         rowids = list(store.dedup.rowids(article_ids).values())
-        bands = self.band_index(store)
+        current = self._bands is not None and self._bands_of == (id(store.conn), store.dedup.token())
         store.dedup.remove(rowids)
-        bands.remove(rowids)
-        self._changed(store)
+        if current and self._bands is not None:  # keep the index held up to date
+            self._bands.remove(rowids)
+        self._changed(store)  # else: whoever holds an index of this store (we too) rebuilds it without them
         store.dedup.remove_pairs(article_ids)
 
 
