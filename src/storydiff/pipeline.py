@@ -139,15 +139,7 @@ class Pipeline:
         """Store every article of ``items``; collect (and report) every :class:`InputError`."""
         report = IngestReport()
         for batch in _batched(items, self.settings.ingest.batch_size):
-            articles: list[Article] = []
-            for item in batch:
-                if isinstance(item, InputError):
-                    report.failed += 1
-                    report.errors.append(item)
-                    if on_error is not None:
-                        on_error(item)
-                else:
-                    articles.append(prepare_article(item, self.settings))
+            articles = self._prepared(batch, report, on_error)
             self._store_batch(articles, [report] * len(articles))
             if on_progress is not None:
                 on_progress(len(batch))
@@ -165,16 +157,26 @@ class Pipeline:
         articles: list[Article] = []
         owners: list[IngestReport] = []
         for group, report in zip(groups, reports, strict=True):
-            for item in group:
-                if isinstance(item, InputError):
-                    report.failed += 1
-                    report.errors.append(item)
-                else:
-                    articles.append(prepare_article(item, self.settings))
-                    owners.append(report)
+            mine = self._prepared(group, report)
+            articles += mine
+            owners += [report] * len(mine)
         if articles:
             self._store_batch(articles, owners)
         return reports
+
+    def _prepared(self, items: Iterable[Article | InputError], report: IngestReport,
+                  on_error: Callable[[InputError], None] | None = None) -> list[Article]:
+        """The articles of ``items``, prepared; each error counted in ``report`` (and passed to ``on_error``)."""
+        articles: list[Article] = []
+        for item in items:
+            if isinstance(item, InputError):
+                report.failed += 1
+                report.errors.append(item)
+                if on_error is not None:
+                    on_error(item)
+            else:
+                articles.append(prepare_article(item, self.settings))
+        return articles
 
     def _store_batch(self, articles: list[Article], reports: Sequence[IngestReport]) -> None:
         """One transaction over ``articles``; ``reports[i]`` counts what happened to ``articles[i]``."""
