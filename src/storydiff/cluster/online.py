@@ -382,6 +382,12 @@ class OnlineClusterer:
         self.place(article, story_id)
         return Assignment(article.id, story_id, 1.0, False)
 
+    def add_near(self, article: Article, story_id: str | None) -> Assignment:
+        """Join ``story_id`` (a near-duplicate's story) when this state holds it, else :meth:`add`."""
+        if story_id is not None and story_id in self.stories:
+            return self.add_to(article, story_id)
+        return self.add(article)
+
     def run(self, articles: Iterable[Article]) -> list[Assignment]:
         """Assign every article of ``articles`` (already in time order)."""
         return [self.add(a) for a in articles]

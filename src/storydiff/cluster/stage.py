@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from storydiff.cluster.online import Assignment, OnlineClusterer
+from storydiff.cluster.online import OnlineClusterer
 from storydiff.cluster.snapshot import load_state, save_changes, save_full
 from storydiff.model import Article
 from storydiff.settings import ClusterSettings
@@ -127,11 +127,7 @@ class ClusterStage:
                 if sid is not None:
                     target = state.resolve(sid)
                     break
-            assignment: Assignment
-            if target is not None and target in state.stories:
-                assignment = state.add_to(article, target)
-            else:
-                assignment = state.add(article)
+            assignment = state.add_near(article, target)
             if assignment.new:
                 store.stories.create(assignment.story_id, headline_of(article))
             store.stories.assign(article.id, assignment.story_id, assignment.score)

@@ -374,10 +374,7 @@ def cluster_chunk(rows: Frame, stats: StreamStats, first: int, settings: Cluster
         if node in refs:
             observe(clusterer, article)
             continue
-        if target is not None and target in clusterer.stories:
-            done[node] = clusterer.add_to(article, target).story_id
-        else:
-            done[node] = clusterer.add(article).story_id
+        done[node] = clusterer.add_near(article, target).story_id
     nodes = rows["node"] if frame_len(rows) else np.empty(0, np.int64)
     return {
         "node": nodes,
@@ -410,8 +407,5 @@ def cluster_tail(chunks: list[Frame], tail: Frame, stories: dict[int, str],
                 break
         loaded.load(decode_features(tail["feat"][i]))
         article = _article(tail, i)
-        if target is not None and target in clusterer.stories:
-            assigned[node] = clusterer.add_to(article, target).story_id
-        else:
-            assigned[node] = clusterer.add(article).story_id
+        assigned[node] = clusterer.add_near(article, target).story_id
     return {node: clusterer.resolve(sid) for node, sid in assigned.items()}
