@@ -27,21 +27,41 @@ pairs, so one disagreement is reported once with all its sources.
 
 from __future__ import annotations
 
+import difflib
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
 from storydiff.compare.align import Unit
+from storydiff.compare.lexicon import STOPWORDS
 from storydiff.compare.matching import ArticleFacts, Pair, context_of, fold, key_class, match_facts
-from storydiff.compare.polarity import same_spelling
+from storydiff.compare.polarity import NEGATIONS, same_spelling
 from storydiff.compare.substitute import find_substitutions
 from storydiff.model import Conflict, Fact, FactValue
 from storydiff.text.normalize import normalize
+from storydiff.text.tokens import words
 
 __all__ = ["ArticleFacts", "context_of", "fact_label", "find_conflicts"]
 
 _HIGH_STAKES = {"dead": 1.0, "injured": 0.8, "arrested": 0.8, "missing": 0.8, "evacuated": 0.6}
+
+
+#: a figure of one significant digit this close to another is that figure rounded
+ROUNDING = 0.05
+
+
+def _rounded(x: float, y: float) -> bool:
+    """Whether one of two large figures is the other rounded to one significant digit
+    (``2`` billion for ``1.9`` billion). Small figures are stated exactly: ``70`` and ``71``
+    years of reign disagree."""
+    for r, other in ((x, y), (y, x)):
+        if r >= 1000:
+            scale = 10 ** math.floor(math.log10(r))
+            if abs(r / scale - round(r / scale)) < 1e-9 and abs(r - other) <= ROUNDING * r + 1e-9:
+                return True
+    return False
 
 
 def _judge_numbers(a: FactValue, b: FactValue) -> tuple[str, str, float] | None:
@@ -60,6 +80,8 @@ def _judge_numbers(a: FactValue, b: FactValue) -> tuple[str, str, float] | None:
         if (va["qualifier"] == "range" and va["low"] <= vb["anchor"] <= hi_a) or (
                 vb["qualifier"] == "range" and vb["low"] <= va["anchor"] <= hi_b):
             return "refinement", f"{a.text!r} narrows the range {b.text!r}", 0.3
+        if _rounded(va["anchor"], vb["anchor"]):
+            return None  # "zwei Milliarden" is "1,9 Milliarden" rounded
         why = f"different figures: {a.text!r} vs {b.text!r}"
         return "conflict", why + (" (ranges overlap)" if overlap else ""), (0.5 if overlap else 1.0)
     if va["anchor"] is None and vb["anchor"] is None:
@@ -92,11 +114,53 @@ def _judge(fa: Fact, fb: Fact) -> tuple[str, str, float] | None:
         na, nb = normalize(str(a.value)), normalize(str(b.value))
         if na == nb or na in nb or nb in na or min(len(na), len(nb)) < 20:
             return None
+        if same_words(na, nb):
+            return None  # only inflections or function words differ: the same words
         ratio = fuzz.ratio(na, nb)
         if 70 <= ratio < 97 and fuzz.partial_ratio(na, nb) < 97:
             return "conflict", f"the same speaker quoted in two wordings ({ratio:.0f}% alike)", 0.5
         return None
     return None
+
+
+_AUXILIARIES = frozenset(
+    "ist sind war waren wurde wurden wird werden hat haben hatte hatten sei seien is are was "  # noqa: SIM905
+    "were be been has have had will would est sont était ont es son fue ha han".split())
+
+
+def same_words(a: str, b: str) -> bool:
+    """Two wordings with the same content words, up to inflection: every differing word
+    of one has a counterpart sharing its first four letters (or all of a shorter word)
+    in the other, and at most two words are added or left out (``Wirecard AG`` / ``Wirecard``,
+    ``of such cash`` / ``of cash``). Articles and prepositions aside; auxiliary verbs and
+    negations count, since a change of tense (``angerichtet wurden`` / ``angerichtet ist``)
+    or a ``nicht`` changes what was said.
+
+    >>> same_words("eine surreale, gespenstische Situation", "einer surrealen gespenstischen Situation")
+    True
+    >>> same_words("wir werden sie wiedererrichten", "wir werden sie wieder aufbauen")
+    False
+    """
+    ta = [fold(w) for w in words(a) if w not in STOPWORDS or w in _AUXILIARIES or w in NEGATIONS]
+    tb = [fold(w) for w in words(b) if w not in STOPWORDS or w in _AUXILIARIES or w in NEGATIONS]
+    sm = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+    added = 0
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            continue
+        if op in ("insert", "delete"):
+            extra = ta[i1:i2] + tb[j1:j2]
+            added += len(extra)
+            if added > 2 or any(w in NEGATIONS or w in _AUXILIARIES for w in extra):
+                return False
+            continue
+        if i2 - i1 != j2 - j1:
+            return False
+        for x, y in zip(ta[i1:i2], tb[j1:j2], strict=True):
+            n = min(4, len(x), len(y))
+            if x[:n] != y[:n] or abs(len(x) - len(y)) > 3:
+                return False
+    return True
 
 
 _INCLUSIVE = ("mindestens", "wenigstens", "at least", "au moins", "al menos", "por lo menos", "не менее", "minst")

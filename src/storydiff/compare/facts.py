@@ -51,6 +51,7 @@ _CLOCK = re.compile(
     r"(?<![\d.,])(\d{1,2})(?:[.:](\d{2}))?\s*(Uhr|h\b|a\.m\.|p\.m\.|am\b|pm\b|heures?\b)"
     r"|(?:\b(?:um|gegen|at|à|около|a las|в)\s+)(\d{1,2})[.:](\d{2})\b"
     r"|\b([01]\d|2[0-3])([0-5]\d)(?=\s+(?:GMT|UTC|BST))", re.IGNORECASE)
+_DATELINE = re.compile(r"\b(?:19|20)\d\d\W{0,4}$")
 _SCORE = re.compile(r"(?<![\d.:,(/-])(\d{1,2}) ?[:-] ?(\d{1,2})"
                     r"(?![\d:.,/-]|\s*(?:Uhr|h\b|[ap]\.?m\b|GMT|UTC|BST|MESZ))")
 _MATCH_MINUTE = re.compile(r"\((\d{1,3})\.\)|\b(\d{1,3})\.\s+(?:Minute|Spielminute)\b"
@@ -110,8 +111,8 @@ def _when_facts(label: str, sent: Sentence) -> list[Fact]:
                         {"sentence": [sent.start, sent.end]}))
         taken.append(m.span())
     for m in _CLOCK.finditer(sent.text):
-        if any(a <= m.start() < b for a, b in taken):
-            continue
+        if any(a <= m.start() < b for a, b in taken) or _DATELINE.search(sent.text[:m.start()]):
+            continue  # "16. April 2019 - 15:20 Uhr" is when the page was written
         hour, minute = next((m.group(k), m.group(k + 1)) for k in (1, 4, 6) if m.group(k))
         h = int(hour)
         if m.group(3) and m.group(3).lower().startswith("p") and h < 12:

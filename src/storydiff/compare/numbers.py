@@ -159,7 +159,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 i += 1  # score or time tail
                 continue
             value = parse_figure(word)
-        elif low[i] in NUMBER_WORDS:
+        elif low[i] in NUMBER_WORDS and sentence[e : e + 1] not in (",", ";", ":"):  # "ein, Menschen"
             value = NUMBER_WORDS[low[i]]
             if (value in _ONES or (value == 2 and low[i] in ("beiden", "both"))) and concept_of(
                 nxt, NOUN_CLASSES

@@ -15,8 +15,8 @@ Tables are prefix tables read with :func:`~storydiff.compare.lexicon.concept_of`
 ('win+', 'win-')
 >>> concept_of("lastkraftwagen", FIELDS), concept_of("autobombe", FIELDS)
 ('vehicle:truck', 'vehicle:car')
->>> same_spelling("Selenskyj", "Selenskij"), same_spelling("Doan", "Dean")
-(True, False)
+>>> same_spelling("Selenskyj", "Selenskij"), same_spelling("Nowaja", "Nowa"), same_spelling("Doan", "Dean")
+(True, True, False)
 """
 
 from __future__ import annotations
@@ -122,21 +122,33 @@ _TRANSLIT = (("ou", "u"), ("y", "i"), ("j", "i"), ("ii", "i"), ("w", "v"), ("ss"
              ("’", "'"))
 
 
+_SLAVIC_ENDINGS = (("aia", "a"), ("oie", "o"))
+
+
 def is_name_word(word: str, lang: str) -> bool:
     """Whether ``word`` looks like a proper name in ``lang`` (not a known common word)."""
     return _is_name_word(word, lang)
 
 
 def same_spelling(p: str, q: str) -> bool:
-    """Two spellings of one name: same after folding accents and common transliterations,
-    or one is the other plus a case ending (``Palast``/``Palasts``)."""
+    """Two spellings of one name: same after folding accents, common transliterations and
+    Russian adjective endings (``Nowaja``/``Nowa``), or one is the other plus a case ending (``Palast``/``Palasts``)."""
     def norm(w: str) -> str:
         w = fold(w).rstrip("'’")
         for x, y in _TRANSLIT:
             w = w.replace(x, y)
+        for x, y in _SLAVIC_ENDINGS:  # "Nowaja" / "Nowa" Kachowka: a Russian adjective ending
+            if w.endswith(x):
+                w = w[: -len(x)] + y
         return w.rstrip("i")
     a, b = norm(p), norm(q)
     if a == b:
         return True
-    short, long_ = sorted((fold(p).rstrip("'’"), fold(q).rstrip("'’")), key=len)
-    return long_.startswith(short) and long_[len(short):] in ("s", "es", "n", "en", "'s", "’s")
+    short, long_ = sorted((_bare(p), _bare(q)), key=len)
+    return long_.startswith(short) and long_[len(short):] in ("", "s", "es", "n", "en", "ns")
+
+
+def _bare(word: str) -> str:
+    """``word`` folded, without a possessive (``Sri Lanka’s`` -> ``sri lanka``)."""
+    w = fold(word).rstrip("'’")
+    return w[:-2] if w.endswith(("'s", "’s")) else w

@@ -163,6 +163,9 @@ def _classify(ta: Sequence[_Tok], tb: Sequence[_Tok], ua: Unit, ub: Unit, a0: bo
             return None  # a transliteration
         if {fold(x) for x in na} & {fold(y) for y in nb}:
             return None  # "Anna Berg" vs "Berg": the same person, named in full or not
+        whole_a, whole_b = fold(" ".join(t[2] for t in ta)), fold(" ".join(t[2] for t in tb))
+        if whole_a.startswith(whole_b) or whole_b.startswith(whole_a):
+            return None  # a name cut off where an excerpt ends
         return "name", f"different names in the same place: {ja!r} vs {jb!r}", 0.75
     words_a = [t[2].casefold() for t in ta]
     words_b = [t[2].casefold() for t in tb]
