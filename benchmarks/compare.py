@@ -6,7 +6,10 @@ of its story has a value in article ``a`` overlapping ``a_says`` and a value in 
 Precision: 50 reported conflicts drawn at random (seed 7) over all dev stories are
 PRINTED so anyone can judge them; the figure uses the manual judgements in
 benchmarks/compare_judgements.jsonl (``{"fingerprint", "real": bool}``) and reports
-how many of the 50 are unjudged.
+how many of the 50 are unjudged. The sample swings with every change of the conflict list,
+so a line ``precision over all reported: R real of J judged (U unjudged)`` also judges every
+reported conflict against the judgements file; ``--print-all`` prints every reported conflict
+(``--unjudged`` only those not yet judged) to extend it.
 Held-out check: the stories that have gold pairs are split in two halves (sorted, then
 shuffled with seed 13); thresholds were tuned on half ``A`` only, and recall is printed for
 both halves (``recall[A]``, ``recall[B]``).
@@ -68,7 +71,13 @@ def _overlaps(c: Conflict, article: str, text: str, says: str) -> bool:
     return any(v.article == article and v.start < at + len(says) and at < v.end for v in c.values)
 
 
-def main() -> int:
+def _line(mark: str, fp: str, name: str, c: Conflict) -> str:
+    vals = " | ".join(f"{v.article}: {v.text!r}" for v in c.values)
+    return f"[{mark}] {fp} {name} {c.kind} {c.fact}: {vals}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
     if not DEV.exists():
         print(f"no dev set at {DEV}", file=sys.stderr)
         return 1
@@ -105,12 +114,20 @@ def main() -> int:
         verdict = judged.get(fp)
         unjudged += verdict is None
         real += bool(verdict)
-        mark = {True: "REAL", False: "WRONG", None: "?"}[verdict]
-        vals = " | ".join(f"{v.article}: {v.text!r}" for v in c.values)
-        print(f"[{mark}] {fp} {name} {c.kind} {c.fact}: {vals}")
+        print(_line({True: "REAL", False: "WRONG", None: "?"}[verdict], fp, name, c))
     n_judged = len(sample) - unjudged
     precision = real / n_judged if n_judged else float("nan")
     print(f"precision sample: {real} real of {n_judged} judged, {unjudged} unjudged")
+    all_real = all_unjudged = 0
+    for name, c in everything:
+        fp = fingerprint(c)
+        verdict = judged.get(fp)
+        all_unjudged += verdict is None
+        all_real += bool(verdict)
+        if "--print-all" in args or ("--unjudged" in args and verdict is None):
+            print("ALL " + _line({True: "REAL", False: "WRONG", None: "?"}[verdict], fp, name, c))
+    print(f"precision over all reported: {all_real} real of {len(everything) - all_unjudged} judged "
+          f"({all_unjudged} unjudged)")
     big = max(stories.values(), key=len)
     twenty = (big * 2)[:20]
     twenty = [a.with_changes(external_id=f"{a.label}-{i}") for i, a in enumerate(twenty)]

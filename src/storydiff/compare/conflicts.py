@@ -22,7 +22,9 @@ Two figures further apart than :data:`MAX_FACTOR` (tolls excepted) count differe
 things unless their contexts are very alike. Substitutions between alike sentences
 (:mod:`~storydiff.compare.substitute`) add name, date-time and statement conflicts.
 Conflicts stating the same two values for the same key are merged across article
-pairs, so one disagreement is reported once with all its sources.
+pairs, so one disagreement is reported once with all its sources, and with every mention
+of a disputed figure in each article (an article that states it twice disputes it twice).
+Scores read from either side (``0:2 gegen Mainz`` / ``2:0 für Mainz``) agree.
 """
 
 from __future__ import annotations
@@ -98,8 +100,8 @@ def _judge_numbers(a: FactValue, b: FactValue) -> tuple[str, str, float] | None:
 def _judge(fa: Fact, fb: Fact) -> tuple[str, str, float] | None:
     a, b = fa.value, fb.value
     if fa.key == "score" or fb.key == "score":
-        if fa.key != fb.key or a.value == b.value:
-            return None
+        if fa.key != fb.key or a.value == b.value or str(a.value).split(":")[::-1] == str(b.value).split(":"):
+            return None  # "0:2 gegen Mainz" is "2:0 für Mainz": the order follows the team named first
         return "conflict", f"different scores: {a.text!r} vs {b.text!r}", 0.8
     if fa.kind == "number":
         return _judge_numbers(a, b)
@@ -255,7 +257,28 @@ def find_conflicts(items: Sequence[ArticleFacts], units: Sequence[Sequence[Unit]
     if units is not None:
         taken = {(v.value.article, v.value.start, v.value.end) for f in found for v in (f[1], f[2])}
         found.extend(f for f in _substitution_facts(units, [af.label for af in items]) if not _covered(f, taken))
-    return _merge([f for f in found if f[0] == "conflict"]), _merge([f for f in found if f[0] == "refinement"])
+    repeats = _repeats(items)
+    return (_merge([f for f in found if f[0] == "conflict"], repeats),
+            _merge([f for f in found if f[0] == "refinement"], repeats))
+
+
+def _value_id(fact: Fact) -> str:
+    """The figure a number states, whatever its wording or bound (``200 Meter``, ``ca. 200 Meter``)."""
+    if fact.kind == "number" and isinstance(fact.value.value, dict):
+        return repr(fact.value.value["anchor"])
+    return repr(fact.value.value)
+
+
+def _repeats(items: Sequence[ArticleFacts]) -> dict[tuple[str, str, str], list[FactValue]]:
+    """Every mention of one value of one number key in one article: an article that states a
+    disputed figure twice ("200 Meter entfernt", later "der ca. 200 Meter entfernten Ahr")
+    disputes it in both places."""
+    out: dict[tuple[str, str, str], list[FactValue]] = defaultdict(list)
+    for af in items:
+        for f in af.facts:
+            if f.kind == "number" and not f.key.startswith("?"):
+                out[(af.label, f.key, _value_id(f))].append(f.value)
+    return out
 
 
 def _quote_pairs(a: ArticleFacts, b: ArticleFacts) -> list[tuple[Fact, Fact]]:
@@ -309,7 +332,8 @@ def fact_label(fact: Fact) -> str:
     return fact.key
 
 
-def _merge(found: list[tuple[str, Fact, Fact, str, float]]) -> list[Conflict]:
+def _merge(found: list[tuple[str, Fact, Fact, str, float]],
+           repeats: dict[tuple[str, str, str], list[FactValue]] | None = None) -> list[Conflict]:
     merged: dict[tuple[str, str, str, str], tuple[Fact, str, float, dict[tuple[str, int], FactValue]]] = {}
     for _, fa, fb, why, sal in found:
         va, vb = repr(fa.value.value), repr(fb.value.value)
@@ -321,6 +345,8 @@ def _merge(found: list[tuple[str, Fact, Fact, str, float]]) -> list[Conflict]:
         entry = merged.setdefault(key, (fa, why, sal, {}))
         for f in (fa, fb):
             entry[3].setdefault((f.value.article, f.value.start), f.value)
+            for v in (repeats or {}).get((f.value.article, f.key, _value_id(f)), []):
+                entry[3].setdefault((v.article, v.start), v)
     out = []
     for (kind, fact_key, _, _), (fa, why, sal, values) in merged.items():
         vals = tuple(sorted(values.values(), key=lambda v: (repr(v.value), v.article, v.start)))

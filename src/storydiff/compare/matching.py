@@ -21,7 +21,9 @@ paired. Two unit figures (percent, euro, ...) whose nearest preceding name in th
 (``die SPD 25,7 Prozent`` / ``die Grünen 14,8 Prozent``) are about different subjects and
 never paired; a count, toll, score or specific unit (days, metres, durations) that is the
 only one of its key in both reports pairs whatever its context; otherwise such a figure gets a bonus
-(:data:`SINGLETON_BONUS`). A candidate stands when its score reaches the threshold of its key's class
+(:data:`SINGLETON_BONUS`). Two scores followed by the same opponent (``5:0 gegen Werder Bremen``,
+``3-0 sobre el Werder Bremen``) are the result of one match whatever else either report scores.
+A candidate stands when its score reaches the threshold of its key's class
 (:data:`THRESHOLDS`): person counts with an action (dead, injured, arrested, missing,
 evacuated) are the salient figure of a story and need little context; units without
 an action (euros, percent, years) and times need more. Pairs are then taken one to
@@ -176,6 +178,16 @@ def _subject(af: ArticleFacts, fact: Fact) -> str | None:
     return None
 
 
+def _opponents(af: ArticleFacts, fact: Fact) -> frozenset[str]:
+    """Names in the few words after a score, up to the end of its clause (``5:0 gegen Werder
+    Bremen``, ``3-0 sobre el Werder Bremen``): the match it is the result of."""
+    s1 = fact.attributes["sentence"][1]
+    after = af.text[fact.value.end:s1]
+    cut = _CLAUSE.search(after)
+    toks = list(word_spans(after[:cut.start()] if cut else after, lower=False))[:4]
+    return frozenset(fold(t)[:5] for _s, _e, t in toks if t[0].isupper() and t.lower() not in STOPWORDS)
+
+
 def _places(af: ArticleFacts, fact: Fact) -> frozenset[str]:
     s0, s1 = fact.attributes["sentence"]
     return frozenset(fold(m.group(1).split()[-1])[:5] for m in _PLACE.finditer(af.text[s0:s1]))
@@ -247,8 +259,11 @@ def match_facts(a: ArticleFacts, b: ArticleFacts, agree: Callable[[Fact, Fact], 
             if fa.key == "when:minute" and (fa.attributes.get("who") is None
                                             or fa.attributes.get("who") != fb.attributes.get("who")):
                 continue  # a match minute belongs to the player named just before it
-            if cls == "score" and (not single or not {x for x in sa & sb if x[0] == "@"}):
-                continue  # a score or a match minute needs a team or player named on both sides
+            if cls == "score":
+                if _opponents(a, fa) & _opponents(b, fb):
+                    threshold = 0.0  # the same opponent named after both: the result of one match
+                elif not (single and {x for x in sa & sb if x[0] == "@"}):
+                    continue  # else a score needs to be the only one and a team named on both sides
             loc = local_similarity(la, lb)
             if cls == "when" and (loc < MIN_LOCAL_WHEN or (
                     fa.key != "when:minute" and _sim(sa, sb) < MIN_SENTENCE_WHEN)):

@@ -265,6 +265,11 @@ def _share_actions(qs: list[Quantity], spans: list[tuple[int, int]], low: list[s
     return out
 
 
+#: the end of a sentence inside one unit of text (quotes are not split): an action beyond it is not the
+#: figure's ("... 5 children died. About 100 people were injured")
+_STOP = re.compile(r"(?<!\bca)(?<!\bNr)(?<!\bSt)(?<!\bDr)[.;!?]\s")
+
+
 def _nearest_action(
     toks: list[tuple[int, int, str]], low: list[str], first: int, last: int, qpos: list[int], sentence: str
 ) -> str | None:
@@ -275,6 +280,9 @@ def _nearest_action(
         if first <= j <= last:
             continue
         concept = concept_of(low[j], ACTIONS)
+        if concept is not None and _STOP.search(
+                sentence[toks[j][0]:toks[first][0]] if j < first else sentence[toks[last][0]:toks[j][0]]):
+            continue  # "45 adults died. About 100 people were injured": a verb of another sentence
         if concept is not None:
             dist = (j - last) if j > last else (first - j) + 1
             between = low[last + 1 : j] if j > last else low[j + 1 : first]
