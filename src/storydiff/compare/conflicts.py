@@ -15,8 +15,8 @@ and weekdays). Paired values are then judged:
 * date-time: different weekdays, dates or clock times for the same event;
 * quote: the same speaker quoted in two wordings that are close but not equal
   (neither a cut of the other);
-* name: two multiword names sharing one word and differing slightly in the other
-  (``Ritsu Doan`` vs ``Ritso Doan``).
+* name: one name spelled two ways, or one person given two nationalities
+  (:mod:`~storydiff.compare.names`).
 
 Two figures further apart than :data:`MAX_FACTOR` (tolls excepted) count different
 things unless their contexts are very alike. Substitutions between alike sentences
@@ -39,7 +39,8 @@ from rapidfuzz import fuzz
 from storydiff.compare.align import Unit
 from storydiff.compare.lexicon import STOPWORDS
 from storydiff.compare.matching import ArticleFacts, Pair, context_of, fold, key_class, match_facts
-from storydiff.compare.polarity import NEGATIONS, same_spelling
+from storydiff.compare.names import name_conflicts, nationality_conflicts
+from storydiff.compare.polarity import NEGATIONS
 from storydiff.compare.substitute import find_substitutions
 from storydiff.model import Conflict, Fact, FactValue
 from storydiff.text.normalize import normalize
@@ -168,31 +169,6 @@ def same_words(a: str, b: str) -> bool:
 _INCLUSIVE = ("mindestens", "wenigstens", "at least", "au moins", "al menos", "por lo menos", "не менее", "minst")
 
 
-def _name_conflicts(items: Sequence[ArticleFacts]) -> list[tuple[Fact, Fact, str, float]]:
-    names: dict[str, tuple[int, Fact]] = {}
-    for af in items:
-        for f in af.facts:
-            if f.kind == "name" and f.attributes.get("words", 1) >= 2:
-                names.setdefault(str(f.value.value), (af.article, f))
-    out = []
-    keys = sorted(names)
-    for i, x in enumerate(keys):
-        tx = x.split()
-        for y in keys[i + 1:]:
-            ty = y.split()
-            if len(tx) != len(ty) or names[x][0] == names[y][0]:
-                continue
-            same = [p == q for p, q in zip(tx, ty, strict=True)]
-            if sum(same) != len(tx) - 1:
-                continue
-            p, q = next((p, q) for p, q in zip(tx, ty, strict=True) if p != q)
-            if same_spelling(p, q):
-                continue  # accents, transliteration or an inflection: no disagreement
-            if p[0].lower() == q[0].lower() and len(p) > 3 and fuzz.ratio(p.lower(), q.lower()) >= 80:
-                out.append((names[x][1], names[y][1], f"one person spelled two ways: {x!r} vs {y!r}", 0.6))
-    return out
-
-
 #: two figures further apart than this factor count different things unless their contexts agree
 MAX_FACTOR = 4.0
 #: context score that lets figures further apart than :data:`MAX_FACTOR` conflict
@@ -252,7 +228,8 @@ def find_conflicts(items: Sequence[ArticleFacts], units: Sequence[Sequence[Unit]
                 verdict = _judge(fa, fb)
                 if verdict is not None:
                     found.append((verdict[0], fa, fb, verdict[1], verdict[2]))
-    for fa, fb, why, sal in _name_conflicts(items):
+    for fa, fb, why, sal in name_conflicts((af.article, af.facts) for af in items) + nationality_conflicts(
+            (af.article, af.facts, af.text) for af in items):
         found.append(("conflict", fa, fb, why, sal))
     if units is not None:
         taken = {(v.value.article, v.value.start, v.value.end) for f in found for v in (f[1], f[2])}

@@ -7,7 +7,10 @@ Method, per sentence:
   festgenommen* and *3,000 people arrested* alike); value ``{low, high, anchor, qualifier}``;
 * **date-time** — weekdays with their part of day (``Samstagvormittag``), dates
   (``7. Januar``, ``January 7``, ``8 октября``) and clock times (``14 Uhr``, ``06.07 Uhr``,
-  ``6 a.m.``, ``6:05``); key ``when:weekday`` / ``when:date`` / ``when:clock``;
+  ``6 a.m.``, ``6:05``); key ``when:weekday`` / ``when:date`` / ``when:clock``; ordinal
+  centuries (``aus dem 12. Jahrhundert``, ``XIIIe siècle``; ``six siècles`` is a count) as
+  ``when:century``; match minutes (``(19.)``) as ``when:minute`` with the player named in the
+  clause before (:func:`_players`);
 * **quote** — text between „…“, »…«, «…», “…”, "…" of three words or more, with the
   speaker named in the sentence (``sagte Tokajew``, ``Blinken said``, ``laut X``) or
   the last speaker of the previous two sentences; key ``quote:<speaker surname>``;
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import replace
 from typing import Any
 
@@ -51,6 +55,7 @@ _CLOCK = re.compile(
     r"(?<![\d.,])(\d{1,2})(?:[.:](\d{2}))?\s*(Uhr|h\b|a\.m\.|p\.m\.|am\b|pm\b|heures?\b)"
     r"|(?:\b(?:um|gegen|at|à|около|a las|в)\s+)(\d{1,2})[.:](\d{2})\b"
     r"|\b([01]\d|2[0-3])([0-5]\d)(?=\s+(?:GMT|UTC|BST))", re.IGNORECASE)
+_ORDINAL = re.compile(r"\d+(?:\.|e\b|er\b|th\b|st\b|nd\b|rd\b)|[IVXL]+e\b", re.IGNORECASE)
 _DATELINE = re.compile(r"\b(?:19|20)\d\d\W{0,4}$")
 _SCORE = re.compile(r"(?<![\d.:,(/-])(\d{1,2}) ?[:-] ?(\d{1,2})"
                     r"(?![\d:.,/-]|\s*(?:Uhr|h\b|[ap]\.?m\b|GMT|UTC|BST|MESZ))")
@@ -78,13 +83,13 @@ def _number_facts(label: str, sent: Sentence) -> list[Fact]:
     for q in find_quantities(sent.text):
         if (q.noun is None and q.action is None) or (q.noun_word or "").lower() in ("uhr", "o'clock"):
             continue  # "zehn Uhr" is a clock time, not a count
-        if ")" in q.text or sent.text[:q.start].rstrip().endswith("(") or re.match(r"\d+\.\s", q.text):
-            continue  # "(96)" is an age or an earlier figure, "10. Meistertitel" an ordinal
         span = _fv(label, sent.start, q.start, q.end, sent.text, None)
         attrs = {"sentence": [sent.start, sent.end], "noun": q.noun_word, "dimension": q.dimension}
-        if q.noun == "century" and q.anchor is not None:
+        if q.noun == "century" and q.anchor is not None and _ORDINAL.match(q.text):  # "aus dem 12. Jahrhundert"
             out.append(Fact("date-time", "when:century", replace(span, value=f"{q.anchor:g}"), attrs))
             continue
+        if ")" in q.text or sent.text[:q.start].rstrip().endswith("(") or re.match(r"\d+\.\s", q.text):
+            continue  # "(96)" is an age or an earlier figure, "10. Meistertitel" an ordinal
         noun, scale = q.noun, 1.0
         if noun in _SECONDS:  # durations compare across units: "eine halbe Minute" vs "20 Sekunden"
             noun, scale = "duration", _SECONDS[noun]
@@ -101,7 +106,7 @@ def _number_facts(label: str, sent: Sentence) -> list[Fact]:
     return out
 
 
-def _when_facts(label: str, sent: Sentence) -> list[Fact]:
+def _when_facts(label: str, sent: Sentence, lang: str = "de") -> list[Fact]:
     out = []
     taken: list[tuple[int, int]] = []
     for m in _DATE.finditer(sent.text):
@@ -122,13 +127,15 @@ def _when_facts(label: str, sent: Sentence) -> list[Fact]:
         value = f"{h:02d}:{int(minute or 0):02d}"
         out.append(Fact("date-time", "when:clock", _fv(label, sent.start, m.start(), m.end(), sent.text, value),
                         {"sentence": [sent.start, sent.end]}))
+    prev = 0
     for m in _MATCH_MINUTE.finditer(sent.text):
         minute = next(g for g in m.groups() if g)
         if 0 < int(minute) <= 130:
-            who = re.findall(r"[A-ZÄÖÜ][\w-]+", sent.text[max(0, m.start() - 40):m.start()])
             out.append(Fact("date-time", "when:minute",
                             _fv(label, sent.start, m.start(), m.end(), sent.text, f"{int(minute)}'"),
-                            {"sentence": [sent.start, sent.end], "who": who[-1] if who else None}))
+                            {"sentence": [sent.start, sent.end],
+                             "who": _players(sent.text[max(0, m.start() - 100, prev):m.start()], lang)}))
+            prev = m.end()
     for m in _WEEKDAY.finditer(sent.text):
         day = WEEKDAYS[m.group(1).lower()]
         part = m.group(2) or m.group(3)
@@ -136,6 +143,25 @@ def _when_facts(label: str, sent: Sentence) -> list[Fact]:
         out.append(Fact("date-time", "when:weekday", _fv(label, sent.start, m.start(), m.end(), sent.text, value),
                         {"sentence": [sent.start, sent.end]}))
     return out
+
+
+def _players(window: str, lang: str) -> list[str]:
+    """Who a match minute is of: the names (``Hanche-Olsen``) and the words of runs of capitalised
+    words (``Sebastian Haller``, whose parts a dictionary may know) before it, folded to 5 letters.
+
+    >>> _players("weil Sebastian Haller einen Foulelfmeter verschoss ", "de")
+    ['halle', 'sebas']
+    """
+    window = re.split(r"[,;()]", window)[-1]  # "Boniface (25., Elfmeter), Granit Xhaka": the last clause
+    caps = list(re.finditer(r"[A-ZÄÖÜÉ][\w-]+", window))
+    out = set()
+    for i, m in enumerate(caps):
+        run = (i > 0 and window[caps[i - 1].end():m.start()] == " ") or (
+            i + 1 < len(caps) and window[m.end():caps[i + 1].start()] == " ")
+        if m.group().lower() not in STOPWORDS and (run or _is_name_word(m.group(), lang)):
+            out.add("".join(c for c in unicodedata.normalize("NFKD", m.group().lower())
+                            if not unicodedata.combining(c))[:5])
+    return sorted(out)
 
 
 def _speaker(sent: Sentence, quote_span: tuple[int, int]) -> str | None:
@@ -208,7 +234,7 @@ def facts_in_sentence(label: str, sent: Sentence, lang: str, last_speaker: str |
                       ) -> tuple[list[Fact], str | None]:
     """The facts of one sentence and the speaker to carry over to the next one."""
     quotes, speaker = _quote_facts(label, sent, last_speaker)
-    when = _when_facts(label, sent)
+    when = _when_facts(label, sent, lang)
     minutes = [(f.value.start, f.value.end) for f in when if f.key == "when:minute"]
     numbers = [f for f in _number_facts(label, sent)
                if not any(a < f.value.end and f.value.start < b for a, b in minutes)]

@@ -256,8 +256,8 @@ def match_facts(a: ArticleFacts, b: ArticleFacts, agree: Callable[[Fact, Fact], 
                 pa, pb = _places(a, fa), _places(b, fb)
                 if pa and pb and not pa & pb:
                     continue  # counts for different places
-            if fa.key == "when:minute" and (fa.attributes.get("who") is None
-                                            or fa.attributes.get("who") != fb.attributes.get("who")):
+            if fa.key == "when:minute" and not set(fa.attributes.get("who") or ()) & set(
+                    fb.attributes.get("who") or ()):
                 continue  # a match minute belongs to the player named just before it
             if cls == "score":
                 if _opponents(a, fa) & _opponents(b, fb):
