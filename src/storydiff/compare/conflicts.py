@@ -38,10 +38,14 @@ from rapidfuzz import fuzz
 
 from storydiff.compare.align import Unit
 from storydiff.compare.lexicon import STOPWORDS
+from storydiff.compare.lists import find_list_conflicts
 from storydiff.compare.matching import ArticleFacts, Pair, context_of, fold, key_class, match_facts
+from storydiff.compare.modality import find_modality_conflicts
 from storydiff.compare.names import name_conflicts, nationality_conflicts
 from storydiff.compare.polarity import NEGATIONS
+from storydiff.compare.slots import find_slot_conflicts
 from storydiff.compare.substitute import find_substitutions
+from storydiff.compare.zero import zero_conflicts
 from storydiff.model import Conflict, Fact, FactValue
 from storydiff.text.normalize import normalize
 from storydiff.text.tokens import words
@@ -233,7 +237,12 @@ def find_conflicts(items: Sequence[ArticleFacts], units: Sequence[Sequence[Unit]
         found.append(("conflict", fa, fb, why, sal))
     if units is not None:
         taken = {(v.value.article, v.value.start, v.value.end) for f in found for v in (f[1], f[2])}
-        found.extend(f for f in _substitution_facts(units, [af.label for af in items]) if not _covered(f, taken))
+        labels = [af.label for af in items]
+        found.extend(f for f in _substitution_facts(units, labels) if not _covered(f, taken))
+        found.extend(f for f in find_slot_conflicts(units, labels) if not _covered(f, taken))
+        found.extend(f for f in find_list_conflicts(units, labels) if not _covered(f, taken))
+        found.extend(f for f in find_modality_conflicts(units, labels) if not _covered(f, taken))
+        found.extend(zero_conflicts(items, units))
     repeats = _repeats(items)
     return (_merge([f for f in found if f[0] == "conflict"], repeats),
             _merge([f for f in found if f[0] == "refinement"], repeats))
@@ -306,6 +315,13 @@ def fact_label(fact: Fact) -> str:
         return f"quote by {rest.title()}" if rest and rest != "?" else "quote"
     if head == "name":
         return f"name {fact.value.text}"
+    if head == "statement":
+        parts = rest.split(":")
+        if parts[0] == "list":
+            return "who or what is named"
+        if parts[0] == "modality":
+            return "whether it happened"
+        return f"{parts[1]} {parts[0]}" if len(parts) == 2 else rest
     return fact.key
 
 

@@ -76,8 +76,8 @@ OPPOSITES = _signed({
 #: semantic fields whose members name different things in the same slot
 FIELDS = _fields({
     "vehicle": {
-        "car": "auto autos pkw personenwagen car cars voiture voitures coche coches машин автомобил",
-        "truck": "lkw lastwagen laster lastkraftwagen truck trucks lorry lorries camion camión грузовик",
+        "car": "auto autos pkw personenwagen car cars voiture voitures coche coches легков",
+        "truck": "lkw lastwagen laster lastkraftwagen truck trucks lorry lorries camion camión грузовик грузов",
         "tanker": "tanklaster tankwagen tanklastzug tanker citerne cisterna цистерн бензовоз",
         "bus": "bus busse reisebus autobus автобус",
         "train": "zug züge güterzug train trains tren поезд состав",
