@@ -13,6 +13,7 @@ call these functions, so they find and verify the same pairs:
 * :func:`needs_check`: the 8-bit signature prefilter, except that a lead-only candidate
   whose texts are shingled differently (characters vs words) has no estimate and is
   always checked;
+  (:func:`needs_check_many`: the same for many pairs in one numpy pass);
 * :func:`verdict`: exact ``(jaccard, containment)`` (:func:`~storydiff.dedup.lead.pair_similarity`,
   character shingles of both texts when their kinds differ), kept when a threshold is reached;
   :func:`decide` is :func:`needs_check` then :func:`verdict`.
@@ -39,17 +40,21 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from storydiff.dedup.lead import LeadIndex, is_lead_key, pair_similarity, shingle_texts
+from storydiff.dedup.batchshingles import shingle_batch
+from storydiff.dedup.lead import LeadIndex, is_lead_key, pair_similarity
 from storydiff.dedup.lsh import LSH
 from storydiff.dedup.minhash import MinHasher, estimate_compact
-from storydiff.dedup.verify import is_near_duplicate, passes_prefilter
+from storydiff.dedup.verify import PREFILTER_MARGIN, is_near_duplicate, passes_prefilter
 from storydiff.settings import DedupSettings
+from storydiff.text.normalize import normalize
 
-__all__ = ["IndexKeys", "Shingled", "decide", "lead_only", "needs_check", "verdict"]
+__all__ = ["IndexKeys", "Shingled", "decide", "lead_only", "needs_check", "needs_check_many", "verdict"]
 
 U8 = npt.NDArray[np.uint8]
 U32 = npt.NDArray[np.uint32]
 Keys = npt.NDArray[np.int64]
+I64 = npt.NDArray[np.int64]
+Bools = npt.NDArray[np.bool_]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +67,14 @@ class Shingled:
 
     @classmethod
     def of(cls, texts: Sequence[str], settings: DedupSettings, cache: dict[str, int] | None = None) -> Shingled:
-        """Normalise and shingle ``texts`` (``cache``: word ids shared between calls)."""
-        return cls(*shingle_texts(texts, settings, cache))
+        """Normalise and shingle ``texts`` (``cache``: word ids shared between calls).
+
+        The sets of :func:`~storydiff.dedup.lead.shingle_texts`, computed for the whole batch at
+        once by :func:`~storydiff.dedup.batchshingles.shingle_batch`.
+        """
+        norms = [normalize(t) for t in texts]
+        sets, kinds = shingle_batch(norms, settings, {} if cache is None else cache)
+        return cls(norms, sets, kinds)
 
 
 class IndexKeys:
@@ -112,6 +123,28 @@ def needs_check(by_lead_only: bool, n_a: int, sig_a: U8, char_a: bool, n_b: int,
     if by_lead_only and char_a != char_b:
         return True
     return passes_prefilter(float(estimate_compact(sig_a, sig_b)), n_a, n_b, settings)
+
+
+def needs_check_many(by_lead_only: Bools, n_a: I64, sig_a: U8, char_a: Bools, n_b: I64, sig_b: U8, char_b: Bools,
+                     settings: DedupSettings) -> Bools:
+    """:func:`needs_check` of many pairs at once (one pair per row of the 2-D ``sig_a`` and ``sig_b``).
+
+    The same float operations in the same order as the scalar function, so the same decisions.
+
+    >>> s = DedupSettings()
+    >>> a = np.zeros((2, 8), dtype=np.uint8)
+    >>> b = np.array([[0] * 8, [0, 0, 1, 1, 1, 1, 1, 1]], dtype=np.uint8)
+    >>> n, kinds = np.array([100, 100]), np.array([False, False])
+    >>> needs_check_many(np.array([False, False]), n, a, kinds, n, b, kinds, s).tolist()
+    [True, False]
+    """
+    match = np.mean(sig_a == sig_b, axis=-1) if len(sig_a) else np.zeros(0)
+    r = 1.0 / 256.0
+    est = np.clip((match - r) / (1.0 - r), 0.0, 1.0)
+    contained = est * (n_a + n_b) / (1.0 + est) / np.maximum(1, np.minimum(n_a, n_b))
+    passes = ((est >= settings.threshold - PREFILTER_MARGIN)
+              | (contained >= settings.containment_threshold - PREFILTER_MARGIN))
+    return np.asarray((by_lead_only & (char_a != char_b)) | passes, dtype=np.bool_)
 
 
 def verdict(norm_a: str, set_a: U32, char_a: bool, norm_b: str, set_b: U32, char_b: bool,

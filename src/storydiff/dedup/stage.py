@@ -6,8 +6,11 @@ the keys to the in-memory :class:`~storydiff.dedup.bandindex.BandIndex` (built f
 stored keys when the stage first meets a store, and again whenever the store's index token
 shows that another process or a rolled-back batch changed it), looks up candidates, filters
 candidates by the stored 8-bit signatures (estimated Jaccard/containment within a safety
-margin) and verifies the rest exactly on shingle sets recomputed from the stored texts
-(texts are normalised once per batch). With ``DedupSettings.lead_keys`` (the default) the
+margin, all candidates of a batch in one numpy pass) and verifies the rest exactly on
+shingle sets recomputed from the stored texts, all of a batch at once by
+:func:`~storydiff.dedup.batchshingles.shingle_raw` (most texts need no normalising; the
+sets are those of the per-text reference), an LRU cache keeping the sets of texts met
+before. With ``DedupSettings.lead_keys`` (the default) the
 lead keys of :mod:`storydiff.dedup.lead` add containment candidates (briefs cut from a
 longer story), verified across shingle kinds. Keys, candidate kinds and the verification
 decision are those of :mod:`storydiff.dedup.rules`, which the Dask batch job calls too.
@@ -23,16 +26,19 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from storydiff.dedup.align import align
 from storydiff.dedup.bandindex import BandIndex
+from storydiff.dedup.batchshingles import shingle_raw
 from storydiff.dedup.lead import is_lead_key, pair_similarity, shingle_texts
 from storydiff.dedup.minhash import compact
-from storydiff.dedup.rules import U32, IndexKeys, Keys, Shingled, needs_check, verdict
+from storydiff.dedup.rules import U8, U32, IndexKeys, Keys, Shingled, needs_check_many, verdict
 from storydiff.dedup.verify import canonical, groups
 from storydiff.model import Article, DuplicatePair, Passage
 from storydiff.settings import DedupSettings
 from storydiff.store import Store
+from storydiff.text.normalize import normalize
 
 __all__ = ["DedupStage", "DuplicateGroup", "GroupMember", "Reuse", "compare_texts", "duplicate_groups"]
 
@@ -56,6 +62,7 @@ class DedupStage:
         self.settings = settings or DedupSettings()
         self.keys = IndexKeys(self.settings)
         self.hasher, self.lsh, self.lead = self.keys.hasher, self.keys.lsh, self.keys.lead
+        #: (id, content hash) -> (text as stored, shingle set, kind)
         self._shingled: OrderedDict[tuple[str, str], tuple[str, U32, bool]] = OrderedDict()
         self._bands: BandIndex | None = None
         #: word -> 64-bit id (a pure function of the word, kept across batches; emptied when too large)
@@ -78,31 +85,34 @@ class DedupStage:
     def _changed(self, store: Store) -> None:
         self._bands_of = (id(store.conn), store.dedup.new_token())
 
-    def _remember(self, article_id: str, content_hash: str, norm: str, shingles: U32, kind: bool) -> None:
+    def _remember(self, article_id: str, content_hash: str, text: str, shingles: U32, kind: bool) -> None:
         key = (article_id, content_hash)
-        self._shingled[key] = (norm, shingles, kind)
+        self._shingled[key] = (text, shingles, kind)
         self._shingled.move_to_end(key)
         while len(self._shingled) > self.CACHE_SIZE:
             self._shingled.popitem(last=False)
 
     def _stored_shingles(self, store: Store, ids: list[str]) -> dict[str, tuple[str, U32, bool]]:
-        """Shingled texts of stored articles, from the cache where their content is unchanged."""
-        hashes = store.articles.hashes_of(ids)
+        """``(text, shingles, kind)`` of stored articles, from the cache where their content is unchanged.
+
+        The others are shingled in one :func:`~storydiff.dedup.batchshingles.shingle_raw` call,
+        which mostly skips normalising them: :meth:`_verify` normalises a text only in the rare
+        pair of two shingle kinds (the only verdict that reads it).
+        """
+        texts = store.articles.texts_of(ids)  # one query: the texts of cache hits cost less than a second one
         out: dict[str, tuple[str, U32, bool]] = {}
-        missing: list[str] = []
-        for aid in ids:
-            key = (aid, hashes.get(aid, ""))
+        found: list[str] = []
+        for aid in sorted(texts):
+            key = (aid, texts[aid][1])
             if key in self._shingled:
                 self._shingled.move_to_end(key)
                 out[aid] = self._shingled[key]
-            elif aid in hashes:
-                missing.append(aid)
-        others = store.articles.texts_of(missing)
-        found = sorted(others)
-        fresh = Shingled.of([others[aid][0] for aid in found], self.settings, self._word_ids)
+            else:
+                found.append(aid)
+        sets, kinds = shingle_raw([texts[aid][0] for aid in found], self.settings, self._word_ids)
         for j, aid in enumerate(found):
-            out[aid] = (fresh.norms[j], fresh.sets[j], fresh.kinds[j])
-            self._remember(aid, others[aid][1], *out[aid])
+            out[aid] = (texts[aid][0], sets[j], kinds[j])
+            self._remember(aid, texts[aid][1], *out[aid])
         return out
 
     def process(self, store: Store, articles: list[Article]) -> None:
@@ -136,23 +146,21 @@ class DedupStage:
             self._verify(store, batch, mine, rowids, cands, pairs)
         store.dedup.put_pairs(pairs[k] for k in sorted(pairs))
         for j, a in enumerate(batch):
-            self._remember(a.id, a.content_hash, mine.norms[j], mine.sets[j], mine.kinds[j])
+            self._remember(a.id, a.content_hash, a.text, mine.sets[j], mine.kinds[j])
 
     def _verify(self, store: Store, batch: list[Article], mine: Shingled, rowids: list[int],
                 cands: list[tuple[int, int, bool]], pairs: dict[tuple[str, str], DuplicatePair]) -> None:
         s = self.settings
         sig_of = store.dedup.signatures(sorted({r for _, r, _ in cands} | set(rowids)))
         id_of = store.dedup.ids(sorted({r for _, r, _ in cands}))
-        keep: list[tuple[int, int]] = []
-        for i, r, by_lead in cands:
-            if r not in sig_of or r not in id_of or rowids[i] not in sig_of:
-                continue
-            pair = tuple(sorted((batch[i].id, id_of[r])))
-            if pair in pairs:
-                continue
-            (na, sa, ca), (nb, sb, cb) = sig_of[rowids[i]], sig_of[r]
-            if needs_check(by_lead, na, sa, ca, nb, sb, cb, s):
-                keep.append((i, r))
+        known = {x for pair in pairs for x in pair}  # ids in a pair found already (exact duplicates)
+        todo = [(i, r, by_lead) for i, r, by_lead in cands
+                if r in sig_of and r in id_of and rowids[i] in sig_of
+                and not (id_of[r] in known and tuple(sorted((batch[i].id, id_of[r]))) in pairs)]
+        lead = np.array([b for _, _, b in todo], dtype=np.bool_)
+        checked = needs_check_many(lead, *_stack([sig_of[rowids[i]] for i, _, _ in todo]),
+                                   *_stack([sig_of[r] for _, r, _ in todo]), s)
+        keep = [(i, r) for (i, r, _), ok in zip(todo, checked.tolist(), strict=True) if ok]
         in_batch = {rid: i for i, rid in enumerate(rowids)}
         stored = self._stored_shingles(store, sorted({id_of[r] for _, r in keep if r not in in_batch}))
         for i, r in keep:
@@ -161,7 +169,9 @@ class DedupStage:
                 j = in_batch[r]
                 theirs = (mine.norms[j], mine.sets[j], mine.kinds[j])
             elif other in stored:
-                theirs = stored[other]
+                text, shingles, kind = stored[other]
+                # only a pair of two shingle kinds reads the texts (both character-shingled then)
+                theirs = (normalize(text) if kind != mine.kinds[i] else "", shingles, kind)
             else:
                 continue
             got = verdict(mine.norms[i], mine.sets[i], mine.kinds[i], *theirs, s)
@@ -196,6 +206,14 @@ def _candidates(bands: BandIndex, keys: Keys, rowids: list[int]) -> list[tuple[i
     starts = np.flatnonzero(np.r_[True, (rows[1:] != rows[:-1]) | (ids[1:] != ids[:-1])])
     only_lead = np.logical_and.reduceat(lead, starts)
     return list(zip(rows[starts].tolist(), ids[starts].tolist(), only_lead.tolist(), strict=True))
+
+
+def _stack(sigs: list[tuple[int, U8, bool]]) -> tuple[npt.NDArray[np.int64], U8, npt.NDArray[np.bool_]]:
+    """Shingle counts, compact signatures (one row each) and kinds of ``(count, signature, kind)`` triples."""
+    width = len(sigs[0][1]) if sigs else 0
+    return (np.array([n for n, _, _ in sigs], dtype=np.int64),
+            np.array([g for _, g, _ in sigs], dtype=np.uint8).reshape(len(sigs), width),
+            np.array([k for _, _, k in sigs], dtype=np.bool_))
 
 
 def _text_similarity(text_a: str, text_b: str, settings: DedupSettings) -> tuple[float, float]:
