@@ -80,7 +80,7 @@ def bench_batch(corpus: Path, out: Path, settings: Settings) -> dict[str, Any]:
     stories = {r["id"]: r["story"] for r in table.to_pylist()}
     return {"wall_s": wall, "shuffle_mb": report.shuffle_bytes / 1e6, "pairs": report.pairs, "groups": report.groups,
             "partitions": report.partitions, "peak_worker_mb": max(peak.values(), default=0) / 1e6,
-            "story_s": report.story_s, "chunks": report.chunks, "stories": stories}
+            "story_s": report.story_s, "chunks": report.chunks, "stages": report.stage_s, "stories": stories}
 
 
 def bench_embedded(corpus: Path, db: Path, settings: Settings) -> tuple[float, dict[str, str]]:
@@ -112,7 +112,8 @@ def main() -> None:
             b = bench_batch(corpus, Path(tmp) / f"out-{label}", settings)
             print(f"batch {label}: {b['wall_s']:.1f} s, shuffle {b['shuffle_mb']:.1f} MB, peak worker "
                   f"{b['peak_worker_mb']:.0f} MB, {b['partitions']} partitions, {b['pairs']} pairs, "
-                  f"{b['groups']} groups, stories {b['story_s']:.1f} s in {b['chunks']} chunks")
+                  f"{b['groups']} groups, stories {b['story_s']:.1f} s in {b['chunks']} chunks; stages done at "
+                  + ", ".join(f"{name} {t:.1f} s" for name, t in b["stages"].items()))
             parts.append(f"batch_s_{label}={b['wall_s']:.1f} story_s_{label}={b['story_s']:.1f} "
                          f"shuffle_mb_{label}={b['shuffle_mb']:.1f} peak_worker_mb_{label}={b['peak_worker_mb']:.0f}")
             if n == 10_000 or args.embedded_all:

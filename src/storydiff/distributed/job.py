@@ -8,21 +8,29 @@ Stages (every arrow between partitions is a hash shuffle, see
    signatures, LSH band keys and the story clusterer's raw features
    (:func:`~storydiff.distributed.kernels.article_frame`);
 2. **articles by id**: shuffle on the article's node number; the last record of an id wins;
-3. **candidates**: ``(band key, node)`` rows shuffled on the key; every bucket emits its
-   pairs; equal ``content_hash`` rows shuffled on the hash give the exact pairs;
-4. **verification**: pairs shuffled on ``a`` pick up ``a``'s shingles, then on ``b``
-   ``b``'s, and are verified like the embedded stage does;
+3. **candidates** (:mod:`~storydiff.distributed.pairs`): equal ``content_hash`` rows
+   shuffled on the hash give the exact pairs and the copy groups (equal hash and text),
+   of which only one representative goes on; ``(band key, node)`` rows shuffled on the
+   key, every bucket emits its pairs;
+4. **verification**: pairs shuffled on ``a`` pick up ``a``'s signature, then on ``b``
+   ``b``'s and pass the prefilter; the survivors pick up ``b``'s then ``a``'s shingles and
+   are verified like the embedded stage does; a pair of representatives then stands for
+   every pair of their copies;
 5. **groups**: connected components by large-star / small-star
    (:mod:`~storydiff.distributed.components`), then a shuffle on the component label picks
    the canonical member (earliest published, undated last, ties smallest id);
 6. **stories**: the embedded online clustering, cut at quiet gaps of the time-sorted
-   stream into chunks clustered in parallel (:mod:`~storydiff.distributed.stories`);
+   stream into chunks clustered in parallel (:mod:`~storydiff.distributed.stories`). A
+   chunk is one sequential task: it is submitted as soon as the pairs are verified and
+   runs beside stage 5 (with a single chunk, on one worker while the others take stage 5);
 7. **output**: every partition writes its own Parquet part file under ``out_dir``:
    ``articles.parquet/`` (id, external_id, url, source, published, language, group, story)
    and ``pairs.parquet/`` (a, b, jaccard, containment, exact).
 
 A lost worker costs only recomputation: persisted partitions keep their lineage, so the
-scheduler reruns what the dead worker held.
+scheduler reruns what the dead worker held. Every stage is computed once: the byte counts
+of the shuffles and the story count are persisted with the stage that makes them.
+:attr:`BatchReport.stage_s` says when each stage was done.
 """
 
 from __future__ import annotations
@@ -35,6 +43,7 @@ from typing import Any
 import numpy as np
 
 from storydiff.distributed import kernels as k
+from storydiff.distributed import pairs as pk
 from storydiff.distributed.components import connected_components
 from storydiff.distributed.frames import Frame, concat_frames, frame_len, frame_nbytes, shuffle, take
 from storydiff.distributed.shards import Shard, plan_shards, read_shard
@@ -63,6 +72,8 @@ class BatchReport:
     cc_rounds: int = 0
     chunks: int = 0
     story_s: float = 0.0
+    #: seconds from the start at which each stage was done (read, verify, groups, stories, write)
+    stage_s: dict[str, float] = field(default_factory=dict)
     shuffle_bytes: int = 0
     wall_s: float = 0.0
 
@@ -179,17 +190,55 @@ def _prepare_out(out_dir: str) -> str:
 
 
 class _Sizes:
-    """Collects delayed byte counts of shuffled partitions (persisted with their stage)."""
+    """Delayed byte counts of shuffled partitions, computed with their stage (never recomputed after it)."""
 
     def __init__(self) -> None:
-        self.parts: list[Any] = []
+        self.pending: list[Any] = []
+        self.done: list[Any] = []
 
     def shuffle(self, parts: Sequence[Any], key: str | tuple[str, str], n: int) -> list[Any]:
         from dask.delayed import delayed
 
         out = shuffle(parts, key, n)
-        self.parts.extend(delayed(frame_nbytes, pure=True)(p) for p in out)
+        self.pending.extend(delayed(frame_nbytes, pure=True)(p) for p in out)
         return out
+
+    def take(self) -> list[Any]:
+        """The counts of the shuffles since the last call, to compute with the stage that makes them."""
+        out, self.pending = self.pending, []
+        return out
+
+
+def _partitions(shards: int, workers: int) -> int:
+    """Partitions of the shuffles: a few per worker, more only for many shards (at most 256).
+
+    Every shuffle has ``n * n`` pieces, so ``n`` stays near the cluster's parallelism
+    rather than the shard count: a small partition costs tasks, not time saved.
+    """
+    return max(2, 2 * workers, min(256, shards // 8))
+
+
+def _stage(client: Any, stages: dict[str, float], name: str, started: float, parts: list[Any],
+           sizes: _Sizes) -> list[Any]:
+    """Persist ``parts`` with the byte counts of their shuffles, wait, record the seconds since ``started``."""
+    import importlib
+
+    dist: Any = importlib.import_module("distributed")
+    counts = sizes.take()
+    out = client.persist([*parts, *counts])
+    dist.wait(out)
+    sizes.done.extend(out[len(parts) :])
+    stages[name] = round(time.perf_counter() - started, 2)
+    return list(out[: len(parts)])
+
+
+def _elsewhere(workers: list[str]) -> Any:
+    """Prefer ``workers`` for the tasks built in the block (a loose restriction; none if empty)."""
+    import contextlib
+
+    from dask.base import annotate
+
+    return annotate(workers=workers, allow_other_workers=True) if workers else contextlib.nullcontext()
 
 
 def run_batch(inputs: list[str], out_dir: str, settings: Settings, scheduler: str | None = None, workers: int = 2,
@@ -215,40 +264,62 @@ def run_batch(inputs: list[str], out_dir: str, settings: Settings, scheduler: st
     report = BatchReport(out_dir=out_dir, shards=len(shards))
     cluster = None if scheduler else dist.LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=":0")
     client = dist.Client(scheduler or cluster)
+    stages = report.stage_s
     try:
-        n = partitions or max(2, min(len(shards), 256))
+        alive = sorted(client.scheduler_info(n_workers=-1)["workers"])
+        n = partitions or _partitions(len(shards), len(alive) or workers)
         report.partitions = n
         sizes = _Sizes()
+        # 1. read and shuffle to node partitions
         read = [delayed(_read, nout=2, pure=True)(s, settings, i) for i, s in enumerate(shards)]
         docs = [delayed(k.latest_per_node, pure=True)(p) for p in sizes.shuffle([r[0] for r in read], "node", n)]
-        bands = sizes.shuffle([delayed(k.band_rows, pure=True)(d) for d in docs], "key", n)
-        hashes = sizes.shuffle([delayed(k.exact_rows, pure=True)(d) for d in docs], "hkey", n)
-        cands = [delayed(concat_frames, pure=True)([delayed(k.bucket_pairs, pure=True)(b),
-                                                    delayed(k.exact_pairs, pure=True)(h)])
-                 for b, h in zip(bands, hashes, strict=True)]
-        by_a = sizes.shuffle(cands, "a", n)
-        with_a = [delayed(k.join_side, pure=True)(p, d, "a") for p, d in zip(by_a, docs, strict=True)]
-        by_b = sizes.shuffle(with_a, "b", n)
-        verified = [delayed(k.verify, pure=True)(delayed(k.join_side, pure=True)(p, d, "b"), settings)
-                    for p, d in zip(by_b, docs, strict=True)]
-        persisted = client.persist([*docs, *verified, *[r[1] for r in read]])
-        docs, verified, errs = persisted[:n], persisted[n : 2 * n], persisted[2 * n :]
-        labels, report.cc_rounds = connected_components(client, verified, n)
-        rows = [delayed(_label_rows, pure=True)(lab, d) for lab, d in zip(labels, docs, strict=True)]
-        canon = [delayed(_canonical, pure=True)(p) for p in sizes.shuffle(rows, "label", n)]
-        groups = sizes.shuffle(canon, "node", n)
-        clustered = time.perf_counter()
+        got = _stage(client, stages, "read", started, [*docs, *[r[1] for r in read]], sizes)
+        docs, errs = got[:n], got[n : n + len(read)]
+        # 2. candidates, prefilter, verification (pairs.py)
+        hashed = [delayed(pk.hash_groups, nout=2, pure=True)(h)
+                  for h in sizes.shuffle([delayed(pk.exact_rows, pure=True)(d) for d in docs], "hkey", n)]
+        members = [x[1] for x in hashed]
+        by_node = sizes.shuffle(members, "node", n)
+        by_rep = sizes.shuffle(members, "rep", n)
+        bands = sizes.shuffle([delayed(pk.band_rows, pure=True)(d, m) for d, m in zip(docs, by_node, strict=True)],
+                              "key", n)
+        cands = [delayed(pk.candidates, pure=True)(b, h[0]) for b, h in zip(bands, hashed, strict=True)]
+        at_a = [delayed(pk.side_a, nout=2, pure=True)(p, d) for p, d in zip(sizes.shuffle(cands, "a", n), docs,
+                                                                           strict=True)]
+        at_b = [delayed(pk.side_b, pure=True)(p, d, settings)
+                for p, d in zip(sizes.shuffle([x[1] for x in at_a], "b", n), docs, strict=True)]
+        near = [delayed(pk.expand_side, pure=True)(delayed(pk.verify_a, pure=True)(p, d, settings), m, "a")
+                for p, d, m in zip(sizes.shuffle(at_b, "a", n), docs, by_rep, strict=True)]
+        near = [delayed(pk.expand_side, pure=True)(p, m, "b") for p, m in zip(sizes.shuffle(near, "b", n), by_rep,
+                                                                               strict=True)]
+        verified = [delayed(concat_frames, pure=True)([x[0], c]) for x, c in zip(at_a, near, strict=True)]
+        verified = _stage(client, stages, "verify", started, verified, sizes)
+        # 3. stories: one long sequential task per chunk; submitted now, they run beside the groups and writes
+        story_at = time.perf_counter()
+        pin = alive[0] if len(alive) > 1 else None
         story_parts, nstories, report.chunks = story_graph(client, docs, verified, n, settings.cluster,
-                                                           chunk_size)
-        story_parts = client.persist(story_parts)
-        dist.wait(story_parts)
-        report.story_s = time.perf_counter() - clustered
+                                                           chunk_size, pin)
+        story_futures = client.persist([*story_parts, nstories])
+        # 4. groups, on the other workers while a single story chunk holds one
+        with _elsewhere(alive[1:] if pin is not None and report.chunks == 1 else []):
+            labels, report.cc_rounds = connected_components(client, verified, n)
+            rows = [delayed(_label_rows, pure=True)(lab, d) for lab, d in zip(labels, docs, strict=True)]
+            canon = [delayed(_canonical, pure=True)(p) for p in sizes.shuffle(rows, "label", n)]
+            groups = sizes.shuffle(canon, "node", n)
+            ngroups = [delayed(_group_count, pure=True)(c) for c in canon]
+            prs = [delayed(_write_pairs)(v, f"{out}/pairs.parquet/part-{j:05d}.parquet")
+                   for j, v in enumerate(verified)]
+            pair_counts, group_counts, group_bytes = client.compute([prs, ngroups, sizes.take()], sync=True)
+        stages["groups"] = round(time.perf_counter() - started, 2)
+        dist.wait(story_futures)
+        report.story_s = time.perf_counter() - story_at
+        stages["stories"] = round(time.perf_counter() - started, 2)
+        # 5. articles
         art = [delayed(_write_articles)(d, g, st, f"{out}/articles.parquet/part-{j:05d}.parquet")
-               for j, (d, g, st) in enumerate(zip(docs, groups, story_parts, strict=True))]
-        prs = [delayed(_write_pairs)(v, f"{out}/pairs.parquet/part-{j:05d}.parquet") for j, v in enumerate(verified)]
-        ngroups = [delayed(_group_count, pure=True)(c) for c in canon]
-        art_counts, pair_counts, err_info, byte_counts, group_counts, report.stories = client.compute(
-            [art, prs, errs, sizes.parts, ngroups, nstories], sync=True)
+               for j, (d, g, st) in enumerate(zip(docs, groups, story_futures[:n], strict=True))]
+        art_counts, err_info, byte_counts, report.stories = client.compute(
+            [art, errs, sizes.done, story_futures[n]], sync=True)
+        stages["write"] = round(time.perf_counter() - started, 2)
     finally:
         client.close()
         if cluster is not None:
@@ -259,6 +330,6 @@ def run_batch(inputs: list[str], out_dir: str, settings: Settings, scheduler: st
     report.pairs = sum(pair_counts)
     report.failed = sum(e[0] for e in err_info)
     report.errors = [msg for e in err_info for msg in e[1]][:_MAX_ERRORS]
-    report.shuffle_bytes = int(sum(byte_counts))
+    report.shuffle_bytes = int(sum(byte_counts) + sum(group_bytes))
     report.wall_s = time.perf_counter() - started
     return report

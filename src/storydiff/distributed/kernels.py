@@ -1,19 +1,12 @@
-"""Per-partition kernels of the batch job: the one place that calls the embedded stages' code.
+"""Per-partition kernels of the batch job: reading, features and story clustering with the embedded code.
 
 Every function here takes and returns :data:`~storydiff.distributed.frames.Frame` objects
-and runs inside a Dask task. Reading, preparation, shingling, MinHash, band keys, the
-candidate kind and the verification decision are the package's own functions
-(:func:`storydiff.pipeline.prepare_article`, :mod:`storydiff.dedup.rules`), the ones
-:class:`storydiff.dedup.stage.DedupStage` calls, so a batch run finds the pairs an
-embedded ingest stores:
-
-* keys: whole-text LSH keys and (``dedup.lead_keys``) lead keys (:func:`article_frame`);
-* candidates are all pairs sharing a band key (:func:`bucket_pairs`); a pair is
-  *lead-only* when every key it shares is a lead key (:func:`join_side` keeps one row per
-  pair: exact, else found by a whole-text key, else lead-only); each row carries whether
-  the two texts are shingled differently, so only those pairs pick up the normalised texts;
-* a candidate is verified by :func:`storydiff.dedup.rules.decide` (:func:`verify`);
-* articles with equal ``content_hash`` are exact pairs without verification.
+and runs inside a Dask task. Reading, preparation, shingling, MinHash and band keys are
+the package's own functions (:func:`storydiff.pipeline.prepare_article`,
+:class:`storydiff.dedup.rules.IndexKeys`), the ones :class:`storydiff.dedup.stage.DedupStage`
+calls (:func:`article_frame`: whole-text LSH keys and, with ``dedup.lead_keys``, lead
+keys); the pair kernels are in :mod:`storydiff.distributed.pairs`. Story clustering runs
+the embedded :class:`~storydiff.cluster.online.OnlineClusterer` (:func:`cluster_chunk`).
 
 Article ids are ``"sd"`` + 14 hex digits; :func:`node_of` reads them as int64 node
 numbers whose order is the ids' order.
@@ -25,35 +18,37 @@ numbers whose order is the ids' order.
 from __future__ import annotations
 
 import copy
+import functools
+import gc
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import numpy as np
 import numpy.typing as npt
 
 from storydiff.cluster.features import FeatureExtractor
 from storydiff.cluster.online import OnlineClusterer
-from storydiff.dedup.lead import is_lead_key
 from storydiff.dedup.minhash import compact
-from storydiff.dedup.rules import IndexKeys, Shingled, decide
+from storydiff.dedup.rules import IndexKeys, Shingled
 from storydiff.distributed.frames import Frame, frame_len, take
 from storydiff.errors import InputError
 from storydiff.model import Article
 from storydiff.pipeline import prepare_article
 from storydiff.settings import ClusterSettings, Settings
 
-__all__ = ["NO_DATE", "PAIR_COLUMNS", "STREAM_FIELDS", "LoadedFeatures", "advance_stream", "article_frame",
-           "band_rows", "bucket_pairs", "cluster_chunk", "cluster_tail", "decode_features", "encode_features",
-           "exact_pairs", "exact_rows", "from_micros", "id_of", "join_side", "latest_per_node", "micros", "node_of",
-           "observe", "stream_stats", "verify"]
+__all__ = ["NO_DATE", "STREAM_FIELDS", "LoadedFeatures", "advance_stream", "article_frame", "cluster_chunk",
+           "cluster_tail", "decode_features", "encode_features", "from_micros", "id_of", "latest_per_node", "micros",
+           "no_gc", "node_of", "observe", "stream_stats"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 #: sort key of an article without a publication date (after every date)
 NO_DATE = np.iinfo(np.int64).max
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICRO = timedelta(microseconds=1)
-PAIR_COLUMNS = ("a", "b", "jaccard", "containment", "exact")
 
 
 def micros(when: datetime) -> int:
@@ -152,120 +147,6 @@ def latest_per_node(frame: Frame) -> Frame:
     return take(frame, order[first])
 
 
-def band_rows(docs: Frame) -> Frame:
-    """Distinct ``(key, node, char)`` rows of every band key (empty texts have none); ``char``: the node's kind."""
-    if frame_len(docs) == 0:
-        return {"key": np.empty(0, np.int64), "node": np.empty(0, np.int64), "char": np.empty(0, bool)}
-    keys = docs["keys"]
-    node = np.repeat(docs["node"], keys.shape[1])
-    char = np.repeat(docs["char"].astype(np.int64), keys.shape[1])
-    flat = keys.ravel()
-    ok = flat >= 0
-    rows = np.unique(np.stack([flat[ok], node[ok], char[ok]], axis=1), axis=0)
-    return {"key": rows[:, 0], "node": rows[:, 1], "char": rows[:, 2].astype(bool)}
-
-
-def _pairs_within(groups: npt.NDArray[Any]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Row positions ``(i, j)``, ``i < j``, of all pairs of rows sharing a group value (rows sorted by group)."""
-    starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
-    ends = np.r_[starts[1:], len(groups)]
-    i_parts: list[npt.NDArray[np.int64]] = []
-    j_parts: list[npt.NDArray[np.int64]] = []
-    for lo, hi in zip(starts[ends - starts > 1].tolist(), ends[ends - starts > 1].tolist(), strict=True):
-        i, j = np.triu_indices(hi - lo, k=1)
-        i_parts.append(lo + i)
-        j_parts.append(lo + j)
-    if not i_parts:
-        return np.empty(0, np.int64), np.empty(0, np.int64)
-    return np.concatenate(i_parts), np.concatenate(j_parts)
-
-
-def _pair_frame(a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], exact: bool,
-                lead: npt.NDArray[np.bool_] | None = None, mixed: npt.NDArray[np.bool_] | None = None) -> Frame:
-    """Pair rows ``a < b``; ``lead``: found by a lead key; ``mixed``: the two texts' shingle kinds differ."""
-    keep = a != b
-    none = np.zeros(len(a), dtype=bool)
-    return {"a": np.minimum(a, b)[keep], "b": np.maximum(a, b)[keep], "exact": np.full(int(keep.sum()), exact),
-            "lead": (none if lead is None else lead)[keep], "mixed": (none if mixed is None else mixed)[keep]}
-
-
-def bucket_pairs(bands: Frame) -> Frame:
-    """Candidate pairs: all pairs of nodes that share a band key, with the key's kind and the pair's kinds."""
-    if frame_len(bands) == 0:
-        return _pair_frame(np.empty(0, np.int64), np.empty(0, np.int64), False)
-    f = take(bands, np.lexsort((bands["node"], bands["key"])))
-    i, j = _pairs_within(f["key"])
-    return _pair_frame(f["node"][i], f["node"][j], False, is_lead_key(f["key"][i]), f["char"][i] != f["char"][j])
-
-
-def exact_rows(docs: Frame) -> Frame:
-    """``(hkey, chash, node)`` rows for the exact-duplicate shuffle."""
-    hkey = np.array([int(h[:15], 16) for h in docs.get("chash", [])], dtype=np.int64)
-    return {"hkey": hkey, "chash": docs.get("chash", _obj([])), "node": docs.get("node", np.empty(0, np.int64))}
-
-
-def exact_pairs(rows: Frame) -> Frame:
-    """All pairs of articles with equal ``content_hash``."""
-    if frame_len(rows) == 0:
-        return _pair_frame(np.empty(0, np.int64), np.empty(0, np.int64), True)
-    order = np.lexsort((rows["node"], rows["chash"].astype(str)))
-    i, j = _pairs_within(rows["chash"][order].astype(str))
-    return _pair_frame(rows["node"][order][i], rows["node"][order][j], True)
-
-
-def join_side(pairs: Frame, docs: Frame, side: str) -> Frame:
-    """Attach ``nsh``, ``sig``, ``shingles``, ``char`` (and ``norm`` of mixed-kind pairs) of node ``pairs[side]``.
-
-    ``docs`` is sorted by node. Pairs are de-duplicated first: an exact pair wins over the
-    same candidate pair, a row found by a whole-text key over lead key rows, so ``lead``
-    is left set only for pairs found by lead keys alone. Pairs whose node is not in
-    ``docs`` (it has no text) are dropped. The normalised text travels only with pairs
-    whose shingle kinds differ, the only ones whose verification reads it.
-    """
-    if frame_len(pairs) == 0 or frame_len(docs) == 0:
-        return {}
-    if side == "a":
-        order = np.lexsort((pairs["lead"], ~pairs["exact"], pairs["b"], pairs["a"]))
-        pairs = take(pairs, order)
-        first = np.r_[True, (pairs["a"][1:] != pairs["a"][:-1]) | (pairs["b"][1:] != pairs["b"][:-1])]
-        pairs = take(pairs, first)
-    pos = np.searchsorted(docs["node"], pairs[side])
-    pos = np.minimum(pos, len(docs["node"]) - 1)
-    found = docs["node"][pos] == pairs[side]
-    pairs, pos = take(pairs, found), pos[found]
-    out = dict(pairs)
-    for col in ("nsh", "sig", "shingles", "char"):
-        out[f"{side}_{col}"] = docs[col][pos]
-    out[f"{side}_norm"] = _obj(zlib.decompress(z).decode("utf-8") if m else ""
-                               for z, m in zip(docs["norm"][pos], pairs["mixed"], strict=True))
-    return out
-
-
-def verify(pairs: Frame, settings: Settings) -> Frame:
-    """Verified pairs ``(a, b, jaccard, containment, exact)`` from pairs with both sides joined."""
-    s = settings.dedup
-    rows: list[tuple[int, int, float, float, bool]] = []
-    for i in range(frame_len(pairs)):
-        a, b = int(pairs["a"][i]), int(pairs["b"][i])
-        if pairs["exact"][i]:
-            rows.append((a, b, 1.0, 1.0, True))
-            continue
-        got = decide(bool(pairs["lead"][i]),
-                     int(pairs["a_nsh"][i]), pairs["a_sig"][i], pairs["a_norm"][i], pairs["a_shingles"][i],
-                     bool(pairs["a_char"][i]),
-                     int(pairs["b_nsh"][i]), pairs["b_sig"][i], pairs["b_norm"][i], pairs["b_shingles"][i],
-                     bool(pairs["b_char"][i]), s)
-        if got is not None:
-            rows.append((a, b, got[0], got[1], False))
-    return {
-        "a": np.array([r[0] for r in rows], dtype=np.int64),
-        "b": np.array([r[1] for r in rows], dtype=np.int64),
-        "jaccard": np.array([r[2] for r in rows], dtype=np.float64),
-        "containment": np.array([r[3] for r in rows], dtype=np.float64),
-        "exact": np.array([r[4] for r in rows], dtype=bool),
-    }
-
-
 # -- story clustering: the embedded OnlineClusterer, fed precomputed features -------------------
 
 
@@ -286,6 +167,25 @@ class LoadedFeatures(FeatureExtractor):
 
     def extract(self, text: str, title: str | None, language: str | None) -> dict[str, float]:
         return self._raw
+
+
+def no_gc(func: Callable[P, R]) -> Callable[P, R]:
+    """``func`` run without the cyclic garbage collector (its state restored after).
+
+    The clusterer's state is millions of small dicts and floats without cycles; the
+    collector's passes over that growing heap cost a fifth of a long clustering loop.
+    Results do not depend on it.
+    """
+    @functools.wraps(func)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        was = gc.isenabled()
+        gc.disable()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            if was:
+                gc.enable()
+    return run
 
 
 #: the clusterer's statistics of the stream so far (as opposed to its stories); copied between chunks
@@ -322,6 +222,7 @@ def _clusterer(settings: ClusterSettings, stats: StreamStats) -> tuple[OnlineClu
     return clusterer, loaded
 
 
+@no_gc
 def advance_stream(stats: StreamStats, rows: Frame, settings: ClusterSettings) -> StreamStats:
     """The stream statistics after the articles of ``rows`` (in time order) followed ``stats``."""
     clusterer, loaded = _clusterer(settings, stats)
@@ -342,6 +243,7 @@ def _by_time(rows: Frame) -> list[int]:
     return np.lexsort((rows["node"], rows["published"])).tolist() if frame_len(rows) else []
 
 
+@no_gc
 def cluster_chunk(rows: Frame, stats: StreamStats, first: int, settings: ClusterSettings) -> Frame:
     """Cluster one chunk of dated articles (all published at or after ``first`` µs) as the embedded run does.
 
@@ -383,6 +285,7 @@ def cluster_chunk(rows: Frame, stats: StreamStats, first: int, settings: Cluster
     }
 
 
+@no_gc
 def cluster_tail(chunks: list[Frame], tail: Frame, stories: dict[int, str],
                  settings: ClusterSettings) -> dict[int, str]:
     """Final stories of all articles once the undated ``tail`` has been clustered.

@@ -46,7 +46,7 @@ from storydiff.distributed import kernels as k
 from storydiff.distributed.frames import Frame, concat_frames, frame_len, shuffle, split_frame, take
 from storydiff.settings import ClusterSettings
 
-__all__ = ["chunk_starts", "dated_times", "partner_rows", "resolve_refs", "story_graph",
+__all__ = ["chunk_starts", "dated_times", "partner_rows", "resolve_refs", "split_chunks", "story_graph",
            "story_rows"]
 
 _MARGIN_US = 1_000_000
@@ -98,7 +98,9 @@ def story_rows(docs: Frame, partners: Frame, starts: npt.NDArray[np.int64]) -> F
     """``(chunk, node, published, language, feat, partners)`` of a node partition.
 
     ``partners`` per article is a list of ``(node, published, exact)`` in the embedded
-    order; ``chunk`` is ``len(starts)`` for undated articles (the tail).
+    order; ``chunk`` is ``len(starts)`` for undated articles (the tail). A partner after
+    the article in the stream (``(published, node)`` order, undated last) is left out: it
+    has no story yet when the article is clustered, so the clusterer would pass over it.
     """
     n = frame_len(docs)
     if n == 0:
@@ -107,6 +109,9 @@ def story_rows(docs: Frame, partners: Frame, starts: npt.NDArray[np.int64]) -> F
     if frame_len(partners):
         p = take(partners, np.lexsort((partners["o"], partners["x"])))
         pos = np.searchsorted(docs["node"], p["x"])
+        mine = docs["published"][pos]
+        earlier = (p["o_pub"] < mine) | ((p["o_pub"] == mine) & (p["o"] < p["x"]))
+        p, pos = take(p, earlier), pos[earlier]
         for i, o, pub, exact in zip(pos.tolist(), p["o"].tolist(), p["o_pub"].tolist(), p["exact"].tolist(),
                                     strict=True):
             lists[i].append((o, pub, bool(exact)))
@@ -159,8 +164,15 @@ def story_count(stories: dict[int, str]) -> int:
 
 
 def story_graph(client: Any, docs: Sequence[Any], verified: Sequence[Any], n: int, settings: ClusterSettings,
-                chunk_size: int | None = None) -> tuple[list[Any], Any, int]:
-    """Delayed ``(node, story)`` frames hash-partitioned like ``docs``, the delayed story count, and the chunks."""
+                chunk_size: int | None = None, pin: str | None = None) -> tuple[list[Any], Any, int]:
+    """Delayed ``(node, story)`` frames hash-partitioned like ``docs``, the delayed story count, and the chunks.
+
+    ``pin``: a worker for the sequential tasks (a single chunk, the tail, the resolution);
+    a loose restriction, so another worker takes over if it dies.
+    """
+    import contextlib
+
+    from dask.base import annotate
     from dask.delayed import delayed
 
     parts = client.compute([delayed(dated_times, pure=True)(d) for d in docs], sync=True)
@@ -176,13 +188,22 @@ def story_graph(client: Any, docs: Sequence[Any], verified: Sequence[Any], n: in
     chunks = [delayed(concat_frames, pure=True)([p[j] for p in pieces]) for j in range(m + 1)]
     stats: Any = {}
     results = []
+
+    def pinned(always: bool) -> Any:
+        if pin is None or not (always or m == 1):
+            return contextlib.nullcontext()
+        return annotate(workers=[pin], allow_other_workers=True)
+
     for j in range(m):
-        results.append(delayed(k.cluster_chunk, pure=True)(chunks[j], stats, int(starts[j]), settings))
+        with pinned(False):
+            results.append(delayed(k.cluster_chunk, pure=True)(chunks[j], stats, int(starts[j]), settings))
         if j + 1 < m:
             stats = delayed(k.advance_stream, pure=True)(stats, chunks[j], settings)
-    stories = delayed(resolve_refs, pure=True)(results)
-    if undated:
-        stories = delayed(_tail, pure=True)(chunks[:m], chunks[m], stories, settings)
-    frame = delayed(story_frame, pure=True)(stories)
-    split = delayed(split_frame, nout=n, pure=True)(frame, "node", n)
-    return [split[j] for j in range(n)], delayed(story_count, pure=True)(stories), m
+    with pinned(True):
+        stories = delayed(resolve_refs, pure=True)(results)
+        if undated:
+            stories = delayed(_tail, pure=True)(chunks[:m], chunks[m], stories, settings)
+        frame = delayed(story_frame, pure=True)(stories)
+        split = delayed(split_frame, nout=n, pure=True)(frame, "node", n)
+        count = delayed(story_count, pure=True)(stories)
+    return [split[j] for j in range(n)], count, m
