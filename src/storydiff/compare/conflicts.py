@@ -57,12 +57,16 @@ _HIGH_STAKES = {"dead": 1.0, "injured": 0.8, "arrested": 0.8, "missing": 0.8, "e
 
 #: a figure of one significant digit this close to another is that figure rounded
 ROUNDING = 0.05
+#: two large figures this close (relative) are one figure rounded differently
+NEAR_ROUNDING = 0.01
 
 
 def _rounded(x: float, y: float) -> bool:
     """Whether one of two large figures is the other rounded to one significant digit
-    (``2`` billion for ``1.9`` billion). Small figures are stated exactly: ``70`` and ``71``
-    years of reign disagree."""
+    (``2`` billion for ``1.9`` billion) or the two differ by at most 1% (``3.4bn`` / ``3.42bn``).
+    Small figures are stated exactly: ``70`` and ``71`` years of reign disagree."""
+    if min(x, y) >= 1000 and abs(x - y) <= NEAR_ROUNDING * max(x, y):
+        return True  # "3.4bn" and "3.42bn"
     for r, other in ((x, y), (y, x)):
         if r >= 1000:
             scale = 10 ** math.floor(math.log10(r))
@@ -71,19 +75,43 @@ def _rounded(x: float, y: float) -> bool:
     return False
 
 
+#: "fast"/"almost N" (``≈``) and "bis zu"/"up to N" (``≤``) admit a figure this fraction below N
+NEAR = 0.05
+_NEARLY = ("fast", "knapp", "beinahe", "almost", "nearly", "just under", "près de", "presque", "casi", "почти",
+           "bijna", "quase")
+_AT_MOST = ("bis zu", "up to", "jusqu'à", "hasta", "до")
+
+
+def _bound(v: FactValue) -> str:
+    """The qualifier of a figure, with upper bounds told apart: ``≈`` for "fast 80" (about, from
+    below), ``≤`` for "bis zu 100" (a maximum, which a measured "100" reaches), ``<`` for "unter 100"."""
+    q = str(v.value["qualifier"])
+    if q == "<":
+        low = v.text.lower()
+        if low.startswith(_NEARLY):
+            return "≈"
+        if low.startswith(_AT_MOST):
+            return "≤"
+    return q
+
+
 def _judge_numbers(a: FactValue, b: FactValue) -> tuple[str, str, float] | None:
     va, vb = a.value, b.value
     hi_a = va["high"] if va["high"] is not None else float("inf")
     hi_b = vb["high"] if vb["high"] is not None else float("inf")
     overlap = va["low"] <= hi_b and vb["low"] <= hi_a
     if va["anchor"] is not None and vb["anchor"] is not None:
+        qa, qb = _bound(a), _bound(b)
         if va["anchor"] == vb["anchor"]:
-            bounds = {va["qualifier"], vb["qualifier"]}
+            bounds = {qa, qb}
             if ">" in bounds and any(v.text.lower().startswith(_INCLUSIVE) for v in (a, b)):
                 return None  # "mindestens 4" includes "4"
-            if bounds in ({">", "="}, {">", "~"}, {"<", "="}, {"<", "~"}, {">", "<"}):
+            if bounds in ({">", "="}, {"<", "="}, {">", "<"}):
                 return "conflict", f"the same figure bounded differently: {a.text!r} vs {b.text!r}", 0.25
-            return None
+            return None  # "etwa 40" fits "mehr als 40", "bis zu 90" fits "90", "fast 60" is "rund 60"
+        for x, y, q in ((va["anchor"], vb["anchor"], qa), (vb["anchor"], va["anchor"], qb)):
+            if q in ("≈", "≤") and x * (1 - NEAR) <= y <= x:
+                return None  # "casi 100 años" is "98 años", "bis zu 50" allows 48
         if (va["qualifier"] == "range" and va["low"] <= vb["anchor"] <= hi_a) or (
                 vb["qualifier"] == "range" and vb["low"] <= va["anchor"] <= hi_b):
             return "refinement", f"{a.text!r} narrows the range {b.text!r}", 0.3
@@ -109,7 +137,12 @@ def _judge(fa: Fact, fb: Fact) -> tuple[str, str, float] | None:
             return None  # "0:2 gegen Mainz" is "2:0 für Mainz": the order follows the team named first
         return "conflict", f"different scores: {a.text!r} vs {b.text!r}", 0.8
     if fa.kind == "number":
-        return _judge_numbers(a, b)
+        verdict = _judge_numbers(a, b)
+        if verdict is not None and fa.key.endswith("+-") and (
+                (a.value["anchor"] is None) != (b.value["anchor"] is None)
+                or (fa.key == "person+-" and a.value["anchor"] is not None)):
+            return None  # "einige Menschen" / "5.000 Menschen" with no action: any people, not one count
+        return verdict
     if fa.kind == "date-time":
         va, vb = str(a.value), str(b.value)
         if va == vb:
@@ -121,13 +154,19 @@ def _judge(fa: Fact, fb: Fact) -> tuple[str, str, float] | None:
         na, nb = normalize(str(a.value)), normalize(str(b.value))
         if na == nb or na in nb or nb in na or min(len(na), len(nb)) < 20:
             return None
-        if same_words(na, nb):
-            return None  # only inflections or function words differ: the same words
+        if same_words(na, nb) or _ascii(na) == _ascii(nb):
+            return None  # only inflections, function words or mis-decoded letters ("Br├╝cke" for "Brücke") differ
         ratio = fuzz.ratio(na, nb)
         if 70 <= ratio < 97 and fuzz.partial_ratio(na, nb) < 97:
             return "conflict", f"the same speaker quoted in two wordings ({ratio:.0f}% alike)", 0.5
         return None
     return None
+
+
+def _ascii(text: str) -> str:
+    """``text`` without its non-ASCII characters: two wordings equal here differ only in how
+    their umlauts were decoded."""
+    return "".join(c for c in text if c.isascii())
 
 
 _AUXILIARIES = frozenset(
@@ -136,10 +175,11 @@ _AUXILIARIES = frozenset(
 
 
 def same_words(a: str, b: str) -> bool:
-    """Two wordings with the same content words, up to inflection: every differing word
+    """Two wordings with the same content words, up to inflection and a cut: every differing word
     of one has a counterpart sharing its first four letters (or all of a shorter word)
     in the other, and at most two words are added or left out (``Wirecard AG`` / ``Wirecard``,
-    ``of such cash`` / ``of cash``). Articles and prepositions aside; auxiliary verbs and
+    ``of such cash`` / ``of cash``), besides what one runs on past the other's end (at least
+    :data:`MIN_CUT` content words alike before). Articles and prepositions aside; auxiliary verbs and
     negations count, since a change of tense (``angerichtet wurden`` / ``angerichtet ist``)
     or a ``nicht`` changes what was said.
 
@@ -152,9 +192,12 @@ def same_words(a: str, b: str) -> bool:
     tb = [fold(w) for w in words(b) if w not in STOPWORDS or w in _AUXILIARIES or w in NEGATIONS]
     sm = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
     added = 0
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
+    ops = sm.get_opcodes()
+    for k, (op, i1, i2, j1, j2) in enumerate(ops):
         if op == "equal":
             continue
+        if op in ("insert", "delete") and k == len(ops) - 1 and k > 0 and min(len(ta), len(tb)) >= MIN_CUT:
+            continue  # one quote runs on past where the other ends: a cut
         if op in ("insert", "delete"):
             extra = ta[i1:i2] + tb[j1:j2]
             added += len(extra)
@@ -169,6 +212,9 @@ def same_words(a: str, b: str) -> bool:
                 return False
     return True
 
+
+#: a quote of at least this many content words may be a cut of a longer one
+MIN_CUT = 6
 
 _INCLUSIVE = ("mindestens", "wenigstens", "at least", "au moins", "al menos", "por lo menos", "не менее", "minst")
 

@@ -194,7 +194,8 @@ def _quote_facts(label: str, sent: Sentence, last_speaker: str | None) -> tuple[
 
 
 def _is_name_word(word: str, lang: str) -> bool:
-    base = word.split("-")[-1].rstrip("'’s")
+    base = word.split("-")[-1]
+    base = (base[:-2] if base.endswith(("'s", "’s")) else base).rstrip("'’")  # "Merkel's"; not "Kreis"
     if not base or base.lower() in STOPWORDS or (base.isupper() and len(base) <= 1):
         return False
     try:

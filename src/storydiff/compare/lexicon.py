@@ -85,16 +85,18 @@ ACTION_PHRASES = {
 }
 
 #: nouns counted by a number -> class; generic person words collapse into ``person``,
-#: groups that are counted separately (children, soldiers, civilians, police) keep their own class
+#: groups that are counted separately (children, soldiers, civilians, police, and the residents
+#: of one home or building, a part of a wider toll) keep their own class
 NOUN_CLASSES = _table(
     {
-        "person": "mensch person leute bürger einwohner bewohner anwohner demonstrant demonstrierend protestier "
+        "person": "mensch person leute bürger einwohner anwohner demonstrant demonstrierend protestier "
         "kriminell opfer todesopf tote toten verletzt passagier reisend fahrgäst erwachsen "
         "autofahrer insass gäst gast teilnehm "
-        "people persons person resident protester demonstrator passenger victim guest adult lives "
+        "people persons person protester demonstrator passenger victim guest adult lives "
         "personne manifestant habitant victime adulte passager vies "
         "persona manifestant habitant víctima adulto pasajero vidas "
         "человек люд жител граждан пассажир",
+        "resident": "bewohner bewohnerin bewohnerinnen resident residents residente residentes résident résidents",
         "child": "kind kinder children child enfant niño niña menor детей дет ребён",
         "soldier": "soldat soldier troops militär kämpfer fighter combattant militar военн военнослужащ",
         "civilian": "zivilist civilian civil civils civiles мирных мирные",

@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from storydiff.compare.align import Unit, stems_of
 from storydiff.compare.facts import _is_name_word
 from storydiff.compare.lexicon import ACTIONS, DIMENSIONS, MONTHS, NOUN_CLASSES, STOPWORDS, WEEKDAYS, concept_of
+from storydiff.compare.scope import compatible, qualifiers
 from storydiff.model import Fact
 from storydiff.text.tokens import word_spans
 
@@ -53,7 +54,7 @@ __all__ = ["THRESHOLDS", "ArticleFacts", "Pair", "context_of", "local_similarity
 #: minimum score per class of key (see :func:`key_class`)
 THRESHOLDS = {"toll": 0.15, "count": 0.2, "unit": 0.25, "when": 0.3, "score": 0.15, "other": 0.3}
 _TOLL_ACTIONS = frozenset({"dead", "injured", "arrested", "missing", "evacuated"})
-_PEOPLE = frozenset({"person", "child", "soldier", "civilian", "police"})
+_PEOPLE = frozenset({"person", "child", "soldier", "civilian", "police", "resident"})
 _UNITS = frozenset({"euro", "dollar", "pound", "percent", "meter", "kilometer", "year", "day", "duration", "age"})
 _PLACE = re.compile(r"\b(?i:in|im|en|à|au|aux|nach|в|во|near|bei)\s+(?i:der\s+|dem\s+|the\s+|la\s+|le\s+|el\s+)?"
                     r"((?:[A-ZÄÖÜÉА-Я][\w-]+\s+)*[A-ZÄÖÜÉА-Я][\w-]+)")
@@ -178,11 +179,28 @@ def _subject(af: ArticleFacts, fact: Fact) -> str | None:
     return None
 
 
+_INTERIM_BEFORE = re.compile(r"\b(?:auf|zum|zur|früh|führt|führte|lag|lagen|stand|stands?|led|leading|"
+                             r"makes? it|made it|Pause|Halbzeit|half-time|halftime|al descanso|mi-temps)\W*$",
+                             re.IGNORECASE)
+_INTERIM_AFTER = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:hinten|zurück|in Führung|zur Pause|at half-time|"
+                            r"at the break|al descanso|à la pause)\b", re.IGNORECASE)
+
+
+def _interim(af: ArticleFacts, fact: Fact) -> bool:
+    """Whether a score is a state of the game (``führt 1:0``, ``lag früh 0:1 hinten``, ``erhöht auf 3:1``)."""
+    s0, s1 = fact.attributes["sentence"]
+    before = af.text[max(s0, fact.value.start - 30):fact.value.start]
+    return bool(_INTERIM_BEFORE.search(before) or _INTERIM_AFTER.match(af.text[fact.value.end:s1]))
+
+
+_HALFTIME = re.compile(r"^\s*\(\s*\d{1,2}\s*[:-]\s*\d{1,2}\s*\)")
+
+
 def _opponents(af: ArticleFacts, fact: Fact) -> frozenset[str]:
     """Names in the few words after a score, up to the end of its clause (``5:0 gegen Werder
     Bremen``, ``3-0 sobre el Werder Bremen``): the match it is the result of."""
     s1 = fact.attributes["sentence"][1]
-    after = af.text[fact.value.end:s1]
+    after = _HALFTIME.sub("", af.text[fact.value.end:s1])  # "3:1 (1:0) gegen Team X"
     cut = _CLAUSE.search(after)
     toks = list(word_spans(after[:cut.start()] if cut else after, lower=False))[:4]
     return frozenset(fold(t)[:5] for _s, _e, t in toks if t[0].isupper() and t.lower() not in STOPWORDS)
@@ -207,6 +225,71 @@ def _compatible(fa: Fact, fb: Fact) -> float | None:
     return None
 
 
+def _scope(af: ArticleFacts, fact: Fact) -> frozenset[str]:
+    """Scope tags of ``fact`` (:func:`~storydiff.compare.scope.qualifiers`)."""
+    s0, s1 = fact.attributes["sentence"]
+    kind = "minute" if fact.key == "when:minute" else fact.kind
+    tags = qualifiers(af.text[s0:s1], fact.value.start - s0, fact.value.end - s0, kind)
+    return tags if fact.key.split("+")[0] in _PEOPLE else tags - {"site"}  # a site qualifies counts of people
+
+
+def _kept_apart(a: ArticleFacts, fa: Fact, b: ArticleFacts, fb: Fact) -> bool:
+    """Whether the words around two facts of one key say they are of different things:
+    different measures (``96 Meter hoch`` / ``100 mètres de long``), scores against different
+    opponents, match minutes followed by different scores (``70. Minute auf 2:0`` / ``85. Minute
+    zum 3:0``: two goals of one player)."""
+    da, db = fa.attributes.get("dimension"), fb.attributes.get("dimension")
+    if da and db and da != db:
+        return True
+    if fa.key == "score":
+        if _interim(a, fa) or _interim(b, fb):
+            return True  # "lag früh 0:1 hinten", "erhöht auf 3:1": a state of the game, not its result
+        oa, ob = _opponents(a, fa), _opponents(b, fb)
+        return bool(oa and ob and not oa & ob)
+    if fa.key == "when:minute":
+        ra, rb = _score_after(a, fa), _score_after(b, fb)
+        return bool(ra and rb and ra != rb)
+    if fa.key.startswith("age+"):
+        return _other_person(a, fa, b, fb)
+    return False
+
+
+def _name_run(af: ArticleFacts, fact: Fact) -> str | None:
+    """The run of capitalised words right after (or else right before) a figure, when it holds a name:
+    whom an age is of (``the 600-year-old Guild Hall``, ``Christ Church is the 400-year-old``)."""
+    s0, s1 = fact.attributes["sentence"]
+    for side in (af.text[fact.value.end:s1][:40], af.text[s0:fact.value.start][-40:]):
+        toks = [t for _s, _e, t in word_spans(side, lower=False)]
+        seq = toks[:3] if side.startswith(af.text[fact.value.end:s1][:40]) else toks[-3:]
+        run = [t for t in seq if t[0].isupper() and t.lower() not in STOPWORDS]
+        if run and any(_is_name_word(t, af.lang) for t in run):
+            return " ".join(fold(t) for t in run)
+    return None
+
+
+def _names_in(af: ArticleFacts, fact: Fact) -> set[str]:
+    s0, s1 = fact.attributes["sentence"]
+    return {fold(t)[:5] for _s, _e, t in word_spans(af.text[s0:s1], lower=False)
+            if t[0].isupper() and t.lower() not in STOPWORDS and _is_name_word(t, af.lang)}
+
+
+def _other_person(a: ArticleFacts, fa: Fact, b: ArticleFacts, fb: Fact) -> bool:
+    """Ages are of one person only when both sentences name someone in common and the names
+    next to the ages do not differ (``die 35-Jährige`` Anna / ``der 61-Jährige`` Vater)."""
+    if not _names_in(a, fa) & _names_in(b, fb):
+        return True
+    ra, rb = _name_run(a, fa), _name_run(b, fb)
+    return bool(ra and rb and ra != rb)
+
+
+_SCORE_AFTER = re.compile(r"^[^.;]{0,25}?\b(?:auf|zum|zur|to|make it|a)\s+(\d{1,2})\s?[:-]\s?(\d{1,2})\b")
+
+
+def _score_after(af: ArticleFacts, fact: Fact) -> str | None:
+    m = _SCORE_AFTER.match(af.text[fact.value.end:fact.attributes["sentence"][1]])
+    return f"{m.group(1)}:{m.group(2)}" if m else None
+
+
 def _distinct_values(facts: Sequence[Fact]) -> Counter[str]:
     """How many different values each key has in one article ("44 días" said twice is one value)."""
     seen = {(f.key, repr(f.value.value.get("anchor") if isinstance(f.value.value, dict) else f.value.value))
@@ -224,15 +307,24 @@ def match_facts(a: ArticleFacts, b: ArticleFacts, agree: Callable[[Fact, Fact], 
     count_a = _distinct_values(a.facts)
     count_b = _distinct_values(b.facts)
     local_b: dict[int, frozenset[str]] = {}
+    scope_b: dict[int, frozenset[str]] = {}
     cands: list[tuple[float, int, int, Fact, Fact, float]] = []
     for ia, fa in enumerate(a.facts):
         if fa.kind not in kinds or fa.key.startswith("?+"):
             continue
         la: frozenset[str] | None = None
+        qa: frozenset[str] | None = None
         for ib, fb in fb_by_kind.get(fa.kind, []):
             penalty = _compatible(fa, fb)
             if penalty is None:
                 continue
+            if qa is None:
+                qa = _scope(a, fa)
+            qb = scope_b.get(ib)
+            if qb is None:
+                qb = scope_b[ib] = _scope(b, fb)
+            if not compatible(qa, qb) or _kept_apart(a, fa, b, fb):
+                continue  # a total and its part, a forecast and a count, two kinds of measure, ...
             if la is None:
                 la = _local(a, fa)
             lb = local_b.get(ib)
@@ -249,6 +341,8 @@ def match_facts(a: ArticleFacts, b: ArticleFacts, agree: Callable[[Fact, Fact], 
                 sub_a, sub_b = _subject(a, fa), _subject(b, fb)
                 if sub_a and sub_b and sub_a != sub_b:
                     continue  # figures of different subjects: "die SPD 25,7 Prozent" / "die Union 24,1"
+                if ("total" in qa and sub_b and "split" in qb) or ("total" in qb and sub_a and "split" in qa):
+                    continue  # a total and one subject's part: "insgesamt 12 Sitze" / "Partei A vier"
             threshold = THRESHOLDS[cls]
             if single and (cls in ("toll", "count", "score") or (cls == "unit" and fa.key.split("+")[0] in _SPECIFIC)):
                 threshold = 0.0  # the only figure of a specific kind in both reports: the same thing

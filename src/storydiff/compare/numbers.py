@@ -53,6 +53,12 @@ _ONES = frozenset({1.0})
 _PERSON_ACTIONS = frozenset({"dead", "injured", "arrested", "missing", "evacuated"})
 _CONJ = frozenset({"und", "and", "et", "y", "sowie", "while", "aber", "but", "и"})
 _PARTITIVE = frozenset({"von", "of", "de", "sur", "из", "der"})
+_BREAK = re.compile(r"\s[-–—:]\s|[;(]")
+_HAS = ("verfüg", "sprach", "sprich", "berichte", "informier")
+_NOMINAL = ("tion", "ung", "ción", "sión")
+#: a noun-class word may run this many letters past its table entry ("Todesopfern"), not more
+#: ("Bürgerversammlung" is no "Bürger")
+_NOUN_TAIL = 5
 _ARTICLES = frozenset({"ein", "eine", "a", "an", "une", "un", "una", "uno"})
 
 
@@ -98,6 +104,17 @@ def parse_figure(token: str) -> float | None:
         return None
 
 
+def _noun_class(word: str) -> str | None:
+    """:data:`NOUN_CLASSES` concept of ``word`` unless it only begins with a class word."""
+    cls = concept_of(word, NOUN_CLASSES)
+    if cls is None:
+        return None
+    for end in range(len(word), 0, -1):
+        if NOUN_CLASSES.get(word[:end]) == cls:
+            return cls if len(word) - end <= _NOUN_TAIL else None
+    return cls
+
+
 def _modifier(lowered: list[str], i: int) -> str:
     words = lowered[max(0, i - 4) : i]
     skipped = 0
@@ -106,6 +123,8 @@ def _modifier(lowered: list[str], i: int) -> str:
     before = " ".join(words[-3:])
     for phrases, kind in ((LOWER_BOUND, ">"), (UPPER_BOUND, "<"), (APPROX, "~")):
         for p in phrases:
+            if p == "über" and any(w.startswith(_HAS) for w in words[-3:-1]):
+                continue  # "verfügt über 300 Sitze": a verb's preposition, not a bound
             if before == p or before.endswith(" " + p):
                 return kind + str(len(p.split()) + skipped)
     return "="
@@ -208,17 +227,29 @@ def find_quantities(sentence: str) -> list[Quantity]:
         hops = [j for j in range(last + 1, min(last + 4, len(toks)))]
         if last + 3 < len(toks) and low[last + 1] in _PARTITIVE and toks[last + 2][2][0].isdigit():
             hops = [last + 3]
+        modifier = False
+        if first > 0 and toks[first - 1][2] in "€$£" and toks[first - 1][1] == toks[first][0]:
+            hops = []  # "€3bn", "US$4 billion": the currency is the noun
+            noun, noun_word = concept_of(toks[first - 1][2], NOUN_CLASSES), toks[first - 1][2]
         for j in hops:
             w = toks[j][2]
-            cls = concept_of(low[j], NOUN_CLASSES)
+            if w[0].isupper() and low[j] in STOPWORDS:
+                modifier = True  # "2 In der Halle": a caption's number, no count
+                break
+            if _BREAK.search(sentence[toks[j - 1][1]:toks[j][0]]):
+                break  # "14 - viele Menschen": what follows is not the figure's noun
+            cls = _noun_class(low[j])
             if cls is None and concept_of(low[j], ACTIONS) in _PERSON_ACTIONS:
+                if low[j].endswith(_NOMINAL):
+                    modifier = True  # "two evacuation buses": the buses are counted
+                    break
                 cls = "person"  # "3.800 detenidos", "26 killed"
             if cls is not None or (w[0].isupper() and low[j] not in STOPWORDS) or w in "%€$£":
                 noun, noun_word, noun_tok = cls or low[j].rstrip("."), w, j
                 if cls is None and len(low[j]) > 5:
-                    noun = low[j][:5]  # crude stem, cross-form
+                    noun = low[j].split("-")[-1][:5]  # crude stem of the compound's head, cross-form
                 break
-            if j < len(toks) and toks[j][2][0].isdigit():
+            if toks[j][2][0].isdigit() or low[j] in VAGUE or low[j] in NUMBER_WORDS:
                 break
         action = None
         for j in range(first, noun_tok + 1):  # the noun or a participle between: "dutzende getötete Menschen"
@@ -227,7 +258,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
             action = _nearest_action(toks, low, start_tok, noun_tok, qpos, sentence)
         if action is None and any(concept_of(w, TOLL_WORDS) for w in low[max(0, start_tok - 6) : start_tok]):
             action = "dead"  # "death toll rose to 156"
-        if noun is None and action in _PERSON_ACTIONS:
+        if noun is None and action in _PERSON_ACTIONS and not modifier:
             noun = "person"  # "26 killed", "more than 100 injured"
         dimension = None
         for j in range(max(0, start_tok - 4), min(len(toks), noun_tok + 4)):
