@@ -17,7 +17,8 @@ Each candidate is scored by how alike its two *contexts* are:
 
 ``score = 0.4 * sentence + 0.6 * local``. Places are qualifiers: two counts naming
 different places ("in Brandenburg" / "in Bayern") are about different sets and never
-paired. Two unit figures (percent, euro, ...) whose nearest preceding name in the clause differs
+paired (:func:`~storydiff.compare.places.places_in`: "nach Angaben", "im Hintergrund" name
+none). Two unit figures (percent, euro, ...) whose nearest preceding name in the clause differs
 (``die SPD 25,7 Prozent`` / ``die Grünen 14,8 Prozent``) are about different subjects and
 never paired; a count, toll, score or specific unit (days, metres, durations) that is the
 only one of its key in both reports pairs whatever its context; otherwise such a figure gets a bonus
@@ -45,6 +46,7 @@ from dataclasses import dataclass
 from storydiff.compare.align import Unit, stems_of
 from storydiff.compare.facts import _is_name_word
 from storydiff.compare.lexicon import ACTIONS, DIMENSIONS, MONTHS, NOUN_CLASSES, STOPWORDS, WEEKDAYS, concept_of
+from storydiff.compare.places import places_in
 from storydiff.compare.scope import compatible, qualifiers
 from storydiff.model import Fact
 from storydiff.text.tokens import word_spans
@@ -56,8 +58,6 @@ THRESHOLDS = {"toll": 0.15, "count": 0.2, "unit": 0.25, "when": 0.3, "score": 0.
 _TOLL_ACTIONS = frozenset({"dead", "injured", "arrested", "missing", "evacuated"})
 _PEOPLE = frozenset({"person", "child", "soldier", "civilian", "police", "resident"})
 _UNITS = frozenset({"euro", "dollar", "pound", "percent", "meter", "kilometer", "year", "day", "duration", "age"})
-_PLACE = re.compile(r"\b(?i:in|im|en|à|au|aux|nach|в|во|near|bei)\s+(?i:der\s+|dem\s+|the\s+|la\s+|le\s+|el\s+)?"
-                    r"((?:[A-ZÄÖÜÉА-Я][\w-]+\s+)*[A-ZÄÖÜÉА-Я][\w-]+)")
 _WINDOW = 6
 #: added to the score of a pair whose values agree, so that agreeing statements pair first
 AGREE_BONUS = 0.25
@@ -208,7 +208,7 @@ def _opponents(af: ArticleFacts, fact: Fact) -> frozenset[str]:
 
 def _places(af: ArticleFacts, fact: Fact) -> frozenset[str]:
     s0, s1 = fact.attributes["sentence"]
-    return frozenset(fold(m.group(1).split()[-1])[:5] for m in _PLACE.finditer(af.text[s0:s1]))
+    return places_in(af.text[s0:s1])
 
 
 def _compatible(fa: Fact, fb: Fact) -> float | None:
