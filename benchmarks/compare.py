@@ -108,24 +108,24 @@ def main(argv: list[str] | None = None) -> int:
     judged = {}
     if JUDGED.exists():
         judged = {j["fingerprint"]: bool(j["real"]) for j in map(json.loads, JUDGED.open(encoding="utf-8"))}
-    real = unjudged = 0
-    for name, c in sample:
-        fp = fingerprint(c)
-        verdict = judged.get(fp)
-        unjudged += verdict is None
-        real += bool(verdict)
-        print(_line({True: "REAL", False: "WRONG", None: "?"}[verdict], fp, name, c))
+    def tally(items: list[tuple[str, Conflict]], prefix: str, show: bool | None) -> tuple[int, int]:
+        """(real, unjudged) over ``items``; prints each when ``show`` (``None``: only the unjudged)."""
+        real = unjudged = 0
+        for name, c in items:
+            fp = fingerprint(c)
+            verdict = judged.get(fp)
+            unjudged += verdict is None
+            real += bool(verdict)
+            if show or (show is None and verdict is None):
+                print(prefix + _line({True: "REAL", False: "WRONG", None: "?"}[verdict], fp, name, c))
+        return real, unjudged
+
+    real, unjudged = tally(sample, "", True)
     n_judged = len(sample) - unjudged
     precision = real / n_judged if n_judged else float("nan")
     print(f"precision sample: {real} real of {n_judged} judged, {unjudged} unjudged")
-    all_real = all_unjudged = 0
-    for name, c in everything:
-        fp = fingerprint(c)
-        verdict = judged.get(fp)
-        all_unjudged += verdict is None
-        all_real += bool(verdict)
-        if "--print-all" in args or ("--unjudged" in args and verdict is None):
-            print("ALL " + _line({True: "REAL", False: "WRONG", None: "?"}[verdict], fp, name, c))
+    all_real, all_unjudged = tally(everything, "ALL ", True if "--print-all" in args
+                                   else None if "--unjudged" in args else False)
     print(f"precision over all reported: {all_real} real of {len(everything) - all_unjudged} judged "
           f"({all_unjudged} unjudged)")
     big = max(stories.values(), key=len)
