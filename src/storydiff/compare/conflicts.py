@@ -45,6 +45,7 @@ from storydiff.compare.names import name_conflicts, nationality_conflicts
 from storydiff.compare.polarity import NEGATIONS
 from storydiff.compare.slots import find_slot_conflicts
 from storydiff.compare.substitute import find_substitutions
+from storydiff.compare.when import clocks_differ, weekdays_differ
 from storydiff.compare.zero import zero_conflicts
 from storydiff.model import Conflict, Fact, FactValue
 from storydiff.text.normalize import normalize
@@ -145,10 +146,14 @@ def _judge(fa: Fact, fb: Fact) -> tuple[str, str, float] | None:
         return verdict
     if fa.kind == "date-time":
         va, vb = str(a.value), str(b.value)
-        if va == vb:
+        if fa.key == "when:clock" and fb.key == "when:clock":
+            if not clocks_differ(va, fa.attributes, vb, fb.attributes):
+                return None  # "14 Uhr" British time is "15 Uhr MESZ"
+        elif fa.key == "when:weekday" and fb.key == "when:weekday":
+            if not weekdays_differ(va, vb):
+                return None  # parts of one day have soft edges ("Abend" / "Nacht")
+        elif va == vb:
             return None
-        if fa.key == "when:weekday" and va.split("+")[0] == vb.split("+")[0]:
-            return None  # parts of one day have soft edges ("Abend" / "Nacht")
         return "conflict", f"different {fa.key[5:]}: {a.text!r} vs {b.text!r}", 0.7
     if fa.kind == "quote":
         na, nb = normalize(str(a.value)), normalize(str(b.value))

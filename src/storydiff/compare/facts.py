@@ -32,6 +32,7 @@ import math
 import re
 import unicodedata
 from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
 import simplemma
@@ -39,6 +40,7 @@ import simplemma
 from storydiff.compare.align import article_language
 from storydiff.compare.lexicon import CLOCK_WORDS, MONTHS, STOPWORDS, WEEKDAYS, concept_of
 from storydiff.compare.numbers import find_quantities
+from storydiff.compare.when import clock_zone, midnights, relative_days
 from storydiff.model import Article, Fact, FactValue
 from storydiff.text.sentences import Sentence, split_sentences
 
@@ -106,7 +108,7 @@ def _number_facts(label: str, sent: Sentence) -> list[Fact]:
     return out
 
 
-def _when_facts(label: str, sent: Sentence, lang: str = "de") -> list[Fact]:
+def _when_facts(label: str, sent: Sentence, lang: str = "de", published: datetime | None = None) -> list[Fact]:
     out = []
     taken: list[tuple[int, int]] = []
     for m in _DATE.finditer(sent.text):
@@ -125,8 +127,16 @@ def _when_facts(label: str, sent: Sentence, lang: str = "de") -> list[Fact]:
         if h > 24:
             continue
         value = f"{h:02d}:{int(minute or 0):02d}"
+        zone = clock_zone(sent.text[m.end():m.end() + 30], lang, published)
         out.append(Fact("date-time", "when:clock", _fv(label, sent.start, m.start(), m.end(), sent.text, value),
-                        {"sentence": [sent.start, sent.end]}))
+                        {"sentence": [sent.start, sent.end], **zone}))
+    for approx, s, e in midnights(sent.text):  # "kurz vor Mitternacht"
+        zone = clock_zone(sent.text[e:e + 30], lang, published)
+        out.append(Fact("date-time", "when:clock", _fv(label, sent.start, s, e, sent.text, "00:00"),
+                        {"sentence": [sent.start, sent.end], "approx": approx, **zone}))
+    for value, _words, s, e in relative_days(sent.text, lang, published):  # "gestern" -> a weekday
+        out.append(Fact("date-time", "when:weekday", _fv(label, sent.start, s, e, sent.text, value),
+                        {"sentence": [sent.start, sent.end], "relative": True}))
     prev = 0
     for m in _MATCH_MINUTE.finditer(sent.text):
         minute = next(g for g in m.groups() if g)
@@ -231,11 +241,11 @@ def _name_facts(label: str, sent: Sentence, lang: str) -> list[Fact]:
     return out
 
 
-def facts_in_sentence(label: str, sent: Sentence, lang: str, last_speaker: str | None = None
-                      ) -> tuple[list[Fact], str | None]:
+def facts_in_sentence(label: str, sent: Sentence, lang: str, last_speaker: str | None = None,
+                      published: datetime | None = None) -> tuple[list[Fact], str | None]:
     """The facts of one sentence and the speaker to carry over to the next one."""
     quotes, speaker = _quote_facts(label, sent, last_speaker)
-    when = _when_facts(label, sent, lang)
+    when = _when_facts(label, sent, lang, published)
     minutes = [(f.value.start, f.value.end) for f in when if f.key == "when:minute"]
     numbers = [f for f in _number_facts(label, sent)
                if not any(a < f.value.end and f.value.start < b for a, b in minutes)]
@@ -252,7 +262,7 @@ def extract_facts(article: Article, sentences: list[Sentence] | None = None) -> 
     speaker: str | None = None
     ttl = 0
     for sent in sents:
-        found, new_speaker = facts_in_sentence(article.label, sent, lang, speaker)
+        found, new_speaker = facts_in_sentence(article.label, sent, lang, speaker, article.published)
         facts.extend(found)
         if new_speaker != speaker:
             speaker, ttl = new_speaker, 3

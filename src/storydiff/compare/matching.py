@@ -24,6 +24,10 @@ never paired; a count, toll, score or specific unit (days, metres, durations) th
 only one of its key in both reports pairs whatever its context; otherwise such a figure gets a bonus
 (:data:`SINGLETON_BONUS`). Two scores followed by the same opponent (``5:0 gegen Werder Bremen``,
 ``3-0 sobre el Werder Bremen``) are the result of one match whatever else either report scores.
+Days and times pair in like words and like sentences, or when the words right after both name one
+event (``am Mittwoch veröffentlichten Stellungnahme``, :func:`~storydiff.compare.when.same_event`),
+or when they are the only clock times of both reports in like sentences; a day resolved from
+``gestern``/``today`` pairs only by its event.
 A candidate stands when its score reaches the threshold of its key's class
 (:data:`THRESHOLDS`): person counts with an action (dead, injured, arrested, missing,
 evacuated) are the salient figure of a story and need little context; units without
@@ -48,6 +52,7 @@ from storydiff.compare.facts import _is_name_word
 from storydiff.compare.lexicon import ACTIONS, DIMENSIONS, MONTHS, NOUN_CLASSES, STOPWORDS, WEEKDAYS, concept_of
 from storydiff.compare.places import places_in
 from storydiff.compare.scope import compatible, qualifiers
+from storydiff.compare.when import event_after, same_event
 from storydiff.model import Fact
 from storydiff.text.tokens import word_spans
 
@@ -69,6 +74,10 @@ MIN_LOCAL_WHEN = 0.15
 #: flight on Wednesday, the resignation on Thursday), and the words before a weekday
 #: ("Rajapaksa war am") say little about which one
 MIN_SENTENCE_WHEN = 0.3
+#: ... or, for the only clock time of both reports, this alike
+MIN_SENTENCE_CLOCK = 0.3
+#: ... unless the words right after both (the event: "veröffentlichten Stellungnahme") are this alike
+MIN_EVENT_WHEN = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,7 +368,15 @@ def match_facts(a: ArticleFacts, b: ArticleFacts, agree: Callable[[Fact, Fact], 
                 elif not (single and {x for x in sa & sb if x[0] == "@"}):
                     continue  # else a score needs to be the only one and a team named on both sides
             loc = local_similarity(la, lb)
-            if cls == "when" and (loc < MIN_LOCAL_WHEN or (
+            if cls == "when" and fa.key != "when:minute" and same_event(
+                    event_after(a.text, fa.value.end, fa.attributes["sentence"][1], a.lang),
+                    event_after(b.text, fb.value.end, fb.attributes["sentence"][1], b.lang), MIN_EVENT_WHEN):
+                score = max(score, threshold)  # one event named right after both: "am Mittwoch veröffentlichten"
+            elif fa.attributes.get("relative") or fb.attributes.get("relative"):
+                continue  # "yesterday" ends many clauses: it needs the event named after it on both sides
+            elif fa.key == "when:clock" and single and _sim(sa, sb) >= MIN_SENTENCE_CLOCK:
+                score = max(score, threshold)  # the only clock time of both reports, in like sentences
+            elif cls == "when" and (loc < MIN_LOCAL_WHEN or (
                     fa.key != "when:minute" and _sim(sa, sb) < MIN_SENTENCE_WHEN)):
                 continue  # two times are of one event only when said in like words and like sentences
             if score < threshold:
