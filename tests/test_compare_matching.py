@@ -1,6 +1,5 @@
 """Cross-article matching of facts on real dev articles (read in place, skipped when absent)."""
 
-import json
 from pathlib import Path
 
 import pytest
@@ -13,16 +12,6 @@ from storydiff.model import Article, Conflict
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "dev"
 pytestmark = pytest.mark.realdata
-
-
-@pytest.fixture(scope="module")
-def dev() -> tuple[dict[str, Article], list[dict[str, str]]]:
-    if not (DEV / "articles.jsonl").exists():
-        pytest.skip("dev set absent")
-    rows = [json.loads(line) for line in (DEV / "articles.jsonl").open(encoding="utf-8")]
-    arts = {r["id"]: Article(text=r["text"], external_id=r["id"], language=r["lang"]) for r in rows}
-    gold = [json.loads(line) for line in (DEV / "conflicts.jsonl").open(encoding="utf-8")]
-    return arts, gold
 
 
 def _facts_in(art: Article, says: str, kind: str) -> list[tuple[str, object]]:

@@ -2,7 +2,6 @@
 spelled two ways (middle name left out, a one-letter typo in a single-word name), a person given
 two nationalities, the match minute of one player's penalty, and centuries as dates."""
 
-import json
 from pathlib import Path
 
 import pytest
@@ -14,16 +13,6 @@ from storydiff.model import Article, Conflict
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "dev"
 pytestmark = pytest.mark.realdata
-
-
-@pytest.fixture(scope="module")
-def dev() -> tuple[dict[str, Article], list[dict[str, str]]]:
-    if not (DEV / "articles.jsonl").exists():
-        pytest.skip("dev set absent")
-    rows = [json.loads(line) for line in (DEV / "articles.jsonl").open(encoding="utf-8")]
-    arts = {r["id"]: Article(text=r["text"], external_id=r["id"], language=r["lang"]) for r in rows}
-    gold = [json.loads(line) for line in (DEV / "conflicts.jsonl").open(encoding="utf-8")]
-    return arts, gold
 
 
 def _hits(dev: tuple[dict[str, Article], list[dict[str, str]]], a: str, b: str) -> list[Conflict]:

@@ -1,6 +1,5 @@
 """Conflict precision and recall fixes, checked on real dev articles (read in place, skipped when absent)."""
 
-import json
 from pathlib import Path
 
 import pytest
@@ -13,16 +12,6 @@ from storydiff.compare.polarity import same_spelling
 from storydiff.model import Article, Conflict
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "dev"
-
-
-@pytest.fixture(scope="module")
-def dev() -> tuple[dict[str, Article], list[dict[str, str]]]:
-    if not (DEV / "articles.jsonl").exists():
-        pytest.skip("dev set absent")
-    rows = [json.loads(line) for line in (DEV / "articles.jsonl").open(encoding="utf-8")]
-    arts = {r["id"]: Article(text=r["text"], external_id=r["id"], language=r["lang"]) for r in rows}
-    gold = [json.loads(line) for line in (DEV / "conflicts.jsonl").open(encoding="utf-8")]
-    return arts, gold
 
 
 def _found(c: Conflict, art: Article, says: str) -> bool:

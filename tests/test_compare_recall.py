@@ -3,7 +3,6 @@ a verb of the previous sentence is not a figure's action, an article's repeated 
 disputed figure is part of the conflict, a match result is paired by the opponent named after it,
 and a score read from the other team's side is no conflict."""
 
-import json
 from pathlib import Path
 
 import pytest
@@ -15,16 +14,6 @@ from storydiff.model import Article, Conflict, Fact, FactValue
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "dev"
 pytestmark = pytest.mark.realdata
-
-
-@pytest.fixture(scope="module")
-def dev() -> tuple[dict[str, Article], list[dict[str, str]]]:
-    if not (DEV / "articles.jsonl").exists():
-        pytest.skip("dev set absent")
-    rows = [json.loads(line) for line in (DEV / "articles.jsonl").open(encoding="utf-8")]
-    arts = {r["id"]: Article(text=r["text"], external_id=r["id"], language=r["lang"]) for r in rows}
-    gold = [json.loads(line) for line in (DEV / "conflicts.jsonl").open(encoding="utf-8")]
-    return arts, gold
 
 
 def _gold(gold: list[dict[str, str]], a: str, b: str) -> dict[str, str]:
