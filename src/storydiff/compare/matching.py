@@ -7,8 +7,8 @@ vs "hat drei Menschen das Leben gekostet"). A number whose action is missing als
 meets the same noun with an action (``tank+-`` and ``tank+damaged``), at a penalty.
 Each candidate is scored by how alike its two *contexts* are:
 
-* the sentence context (content stems plus language-independent anchors: names,
-  figures and lexicon concepts) and
+* the sentence context (content stems plus language-independent anchors: names, figures,
+  lexicon concepts, and across languages news concepts, :mod:`~storydiff.compare.events`) and
 * the local context, the words just before the fact (what it is said of: *Orkanböen
   von bis zu*, *In Brandenburg starben*; the words after it mostly repeat its key, the
   counted noun and the verb, and made pairing worse on the dev set), where a German
@@ -48,6 +48,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from storydiff.compare.align import Unit, stems_of
+from storydiff.compare.events import MARK, context_similarity, event_concept
 from storydiff.compare.facts import _is_name_word
 from storydiff.compare.lexicon import ACTIONS, DIMENSIONS, MONTHS, NOUN_CLASSES, STOPWORDS, WEEKDAYS, concept_of
 from storydiff.compare.places import places_in
@@ -118,18 +119,15 @@ def _anchors(text: str, skip_first: bool = True) -> set[str]:
             c = concept_of(low, table)
             if c is not None:
                 extra.add("$" + c)
+        ev = event_concept(low)
+        if ev is not None:
+            extra.add(MARK + ev)
     return extra
 
 
 def context_of(unit: Unit) -> frozenset[str]:
     """Stems plus anchors that survive translation: names, figures, concepts."""
     return unit.stems | frozenset(_anchors(unit.sentence.text))
-
-
-def _sim(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return 2 * len(a & b) / (len(a) + len(b))
 
 
 def local_similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -160,13 +158,13 @@ def key_class(fact: Fact) -> str:
     return "count"
 
 
-def _local(af: ArticleFacts, fact: Fact) -> frozenset[str]:
+def _local(af: ArticleFacts, fact: Fact, cross: bool = False) -> frozenset[str]:
     """Stems and concepts of the words just before ``fact`` in its sentence (see module docstring)."""
     s0 = fact.attributes["sentence"][0]
     before = list(word_spans(af.text[s0:fact.value.start], lower=False))[-_WINDOW:]
     window = " ".join(t[2] for t in before)
     stems = {w for w in stems_of(window, af.lang) if not w[0].isdigit()}
-    return frozenset(stems | {x for x in _anchors(window, skip_first=False) if x[0] == "$"})
+    return frozenset(stems | {x for x in _anchors(window, skip_first=False) if x[0] == "$" or (cross and x[0] == MARK)})
 
 
 _CLAUSE = re.compile(r"[,;:()–—]|\b(?:und|and|et|y|while|während|sowie)\b")
@@ -313,6 +311,7 @@ def match_facts(a: ArticleFacts, b: ArticleFacts, agree: Callable[[Fact, Fact], 
     for ib, fb in enumerate(b.facts):
         if fb.kind in kinds and not fb.key.startswith("?+"):
             fb_by_kind.setdefault(fb.kind, []).append((ib, fb))
+    cross = a.lang != b.lang  # news-concept anchors count across languages only (events.context_similarity)
     count_a = _distinct_values(a.facts)
     count_b = _distinct_values(b.facts)
     local_b: dict[int, frozenset[str]] = {}
@@ -335,13 +334,14 @@ def match_facts(a: ArticleFacts, b: ArticleFacts, agree: Callable[[Fact, Fact], 
             if not compatible(qa, qb) or _kept_apart(a, fa, b, fb):
                 continue  # a total and its part, a forecast and a count, two kinds of measure, ...
             if la is None:
-                la = _local(a, fa)
+                la = _local(a, fa, cross)
             lb = local_b.get(ib)
             if lb is None:
-                lb = local_b[ib] = _local(b, fb)
+                lb = local_b[ib] = _local(b, fb, cross)
             sa = a.contexts.get(fa.attributes["sentence"][0], frozenset())
             sb = b.contexts.get(fb.attributes["sentence"][0], frozenset())
-            score = 0.4 * _sim(sa, sb) + 0.6 * local_similarity(la, lb) - penalty
+            sent = context_similarity(sa, sb, cross)
+            score = 0.4 * sent + 0.6 * local_similarity(la, lb) - penalty
             single = count_a[fa.key] == 1 and count_b[fb.key] == 1
             cls = key_class(fa)
             if cls in ("unit", "count") and single:
@@ -374,10 +374,10 @@ def match_facts(a: ArticleFacts, b: ArticleFacts, agree: Callable[[Fact, Fact], 
                 score = max(score, threshold)  # one event named right after both: "am Mittwoch veröffentlichten"
             elif fa.attributes.get("relative") or fb.attributes.get("relative"):
                 continue  # "yesterday" ends many clauses: it needs the event named after it on both sides
-            elif fa.key == "when:clock" and single and _sim(sa, sb) >= MIN_SENTENCE_CLOCK:
+            elif fa.key == "when:clock" and single and sent >= MIN_SENTENCE_CLOCK:
                 score = max(score, threshold)  # the only clock time of both reports, in like sentences
             elif cls == "when" and (loc < MIN_LOCAL_WHEN or (
-                    fa.key != "when:minute" and _sim(sa, sb) < MIN_SENTENCE_WHEN)):
+                    fa.key != "when:minute" and sent < MIN_SENTENCE_WHEN)):
                 continue  # two times are of one event only when said in like words and like sentences
             if score < threshold:
                 continue

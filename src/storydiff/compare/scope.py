@@ -72,6 +72,12 @@ _CHANGE = re.compile(r"\b(?:gesunken|gestiegen|gefallen|zurückgegangen|gestürz
                      r"sank|stieg|fiel|sinkt|steigt|fällt|bricht|stürzt\w*|verlor\w*|legte?\w*|"
                      r"fell|rose|dropped|dropped|climbed|increased|decreased|grew|jumped|"
                      r"baissé|augmenté|chuté|bajó|subió|cayó)\b", re.IGNORECASE)
+#: a change told by the verb right before the figure or by the word after it ("plunging 60 per cent
+#: lower", "shares fell 5%", "stieg 3 Prozent höher")
+_CHANGE_NEAR = re.compile(r"\b(?:plung|plummet|soar|jump|surg|slump|tumbl|sank|fell|rose|dropp|climb|dipp)\w*\s+"
+                          r"(?:(?:about|almost|nearly|some|more than|around)\s+)?$", re.IGNORECASE)
+_DELTA_AFTER = re.compile(r"^\s*(?:per\s*cent|percent|cent|%|prozent|pour\s*cent|por\s*ciento)?\s*"
+                          r"(?:lower|higher|down|up|höher|niedriger)\b", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"(?:im\s+alter\s+von|at\s+the\s+age\s+of|aged|à\s+l'âge\s+de|a\s+la\s+edad\s+de|"
                          r"в\s+возрасте)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*(?:alt|old|alte[nmrs]?)\b", re.IGNORECASE)
@@ -157,7 +163,8 @@ def qualifiers(sentence: str, start: int, end: int, kind: str = "number") -> fro
         tags.add("extra")
     if _NEEDED.search(pb + " " + pa):
         tags.add("needed")
-    if _DELTA_BEFORE.search(near_before) and _CHANGE.search(cl_before + " " + cl_after):
+    if (_DELTA_BEFORE.search(near_before) and _CHANGE.search(cl_before + " " + cl_after)) or \
+            _CHANGE_NEAR.search(near_before) or _DELTA_AFTER.match(near_after):
         tags.add("delta")
     if _AGE_BEFORE.search(near_before) or _AGE_AFTER.match(near_after) or (
             re.search(r"\b(?:a los|à)\s+$", near_before) and re.search(r"\b(?:años|ans)\b", text)):
