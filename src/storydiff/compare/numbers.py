@@ -11,7 +11,9 @@ exactly three digits after ``.`` or ``,`` is a thousands group in every language
 anything else is a decimal part. The counted noun is the first noun-class word
 (see :data:`~storydiff.compare.lexicon.NOUN_CLASSES`) or capitalised word within
 three tokens after the number; the action is the nearest action word (e.g.
-``festgenommen``) not separated from the number by another quantity.
+``festgenommen``) not separated from the number by another quantity. A bare figure
+whose clause began with "the number of X" (``Die Zahl der Todesopfer stieg auf fast 160``)
+counts X, with X's action.
 
 >>> [(q.text, q.low, q.high, q.noun, q.action) for q in find_quantities(
 ...     "Mehr als 3.800 Demonstranten seien festgenommen worden.")]
@@ -258,6 +260,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
             action = _nearest_action(toks, low, start_tok, noun_tok, qpos, sentence)
         if action is None and any(concept_of(w, TOLL_WORDS) for w in low[max(0, start_tok - 6) : start_tok]):
             action = "dead"  # "death toll rose to 156"
+        if noun is None and action is None and not modifier:
+            noun, action = _counted_before(toks, low, start_tok, sentence)  # "Zahl der Toten stieg auf 160"
         if noun is None and action in _PERSON_ACTIONS and not modifier:
             noun = "person"  # "26 killed", "more than 100 injured"
         dimension = None
@@ -283,6 +287,27 @@ def find_quantities(sentence: str) -> list[Quantity]:
         )
         spans.append((start_tok, noun_tok))
     return _share_actions(quantities, spans, low)
+
+
+_COUNT_OF = frozenset({"zahl", "anzahl", "number", "nombre", "número", "numero", "cifra", "число", "количество"})
+
+
+def _counted_before(toks: list[tuple[int, int, str]], low: list[str], first: int, sentence: str
+                    ) -> tuple[str | None, str | None]:
+    """What a bare figure counts when its clause began with "the number of X" (``Die Zahl der
+    Todesopfer stieg auf fast 160``, ``the number of injured rose to 40``): X's class and action."""
+    for i in range(first - 1, max(-1, first - 13), -1):
+        if i + 1 < len(toks) and re.search(r"[,;:()–—]", sentence[toks[i][1]:toks[i + 1][0]]):
+            break  # another clause
+        if low[i] not in _COUNT_OF:
+            continue
+        for j in range(i + 1, min(first, i + 4)):
+            action = concept_of(low[j], ACTIONS)
+            noun = _noun_class(low[j])
+            if action in _PERSON_ACTIONS or (noun is not None and action is not None):
+                return noun or "person", action
+        break
+    return None, None
 
 
 def _share_actions(qs: list[Quantity], spans: list[tuple[int, int]], low: list[str]) -> list[Quantity]:

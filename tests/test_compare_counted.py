@@ -1,0 +1,45 @@
+"""A bare figure counts what its clause's "number of X" names (``Die Zahl der Todesopfer stieg
+auf fast 160``): own sentences, and a gold pair of the dev set read in place (skipped when absent)."""
+
+import pytest
+
+from storydiff.compare import compare_articles
+from storydiff.compare.numbers import find_quantities
+from storydiff.model import Article
+
+
+def _counted(sentence: str) -> list[tuple[str | None, str | None]]:
+    return [(q.noun, q.action) for q in find_quantities(sentence)]
+
+
+def test_the_number_of_dead_names_what_a_bare_figure_counts() -> None:
+    assert _counted("Die Zahl der Toten stieg am Abend auf 42.") == [("person", "dead")]
+    assert _counted("The number of injured rose to 40.") == [("person", "injured")]
+    assert _counted("Le nombre de blessés est passé à 40.") == [("person", "injured")]
+
+
+def test_without_a_counted_person_a_bare_figure_stays_uncounted() -> None:
+    assert _counted("Die Zahl der Häuser stieg auf 30.") == [(None, None)]
+    assert _counted("Die Zahl der Toten ist hoch, die Feuerwehr der Stadt zählte 30.") == [(None, None)]  # a clause on
+
+
+def test_a_bare_toll_conflicts_with_a_counted_toll() -> None:
+    arts = [Article(text="Die Zahl der Todesopfer stieg am Sonntag auf fast 160.", language="de"),
+            Article(text="Bei dem Hochwasser sind mindestens 150 Menschen ums Leben gekommen.", language="de")]
+    conflicts = compare_articles(arts).conflicts
+    assert any({v.text for v in c.values} == {"fast 160", "mindestens 150 Menschen"} for c in conflicts)
+
+
+@pytest.mark.realdata
+def test_the_dev_pair_of_national_tolls_is_found(dev: tuple) -> None:
+    arts, gold = dev
+    g = next(g for g in gold if g["a_says"] == "auf fast 160")
+    a, b = arts[g["a"]], arts[g["b"]]
+    comp = compare_articles([a, b])
+
+    def hit(art: Article, says: str, c: object) -> bool:
+        at = art.text.find(says)
+        return any(v.article == art.label and v.start < at + len(says) and at < v.end
+                   for v in c.values)  # type: ignore[attr-defined]
+
+    assert any(hit(a, g["a_says"], c) and hit(b, g["b_says"], c) for c in comp.conflicts)
