@@ -4,11 +4,17 @@ A :data:`Frame` is a ``dict`` of equally long numpy columns: cheap to pickle bet
 Dask workers, typed, and free of pandas (``dask.dataframe`` needs pandas, which the
 ``storydiff[distributed]`` extra does not pull in).
 
-:func:`shuffle` is an all-to-all hash repartition built from ``dask.delayed`` tasks,
-the same "tasks" shuffle ``dask.dataframe`` uses for moderate partition counts: every
-input partition is split by ``splitmix64(key) % n`` into ``n`` pieces, and output
-partition ``j`` concatenates piece ``j`` of every input. Rows with equal keys therefore
-meet in one task and the client only ever holds task handles, never rows.
+:func:`shuffle` is an all-to-all hash repartition, the same "tasks" shuffle
+``dask.dataframe`` uses for moderate partition counts: every input partition is split by
+``splitmix64(key) % n`` into ``n`` pieces, and output partition ``j`` concatenates piece
+``j`` of every input. Rows with equal keys therefore meet in one task and the client
+only ever holds task handles, never rows.
+
+The ``m + n*m + n`` tasks of an exchange (:func:`exchange`) are written by hand into one
+graph layer. Building them as ``n`` delayed calls that each take a *list* of ``m``
+delayed pieces costs, in dask >= 2025, an optimisation (cull) of the whole merged graph
+per call: quadratic in the graph, hence about ``n**4`` per stage and half an hour of
+client time at ``n = 41`` partitions. One layer costs one dict merge per exchange.
 
 >>> import numpy as np
 >>> f = {"k": np.array([5, 3, 5, 9], dtype=np.int64), "v": np.array([1, 2, 3, 4], dtype=np.int64)}
@@ -21,7 +27,8 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import operator
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -29,8 +36,8 @@ import numpy.typing as npt
 
 from storydiff.dedup.shingles import splitmix64
 
-__all__ = ["Frame", "concat_frames", "frame_len", "frame_nbytes", "hash_partition", "shuffle", "split_frame",
-           "take"]
+__all__ = ["Frame", "concat_frames", "exchange", "frame_len", "frame_nbytes", "hash_partition", "shuffle",
+           "split_frame", "take"]
 
 Frame = dict[str, npt.NDArray[Any]]
 
@@ -90,9 +97,37 @@ def concat_frames(frames: Sequence[Frame]) -> Frame:
     return {name: np.concatenate([f[name] for f in frames]) for name in frames[0]}
 
 
-def shuffle(parts: Sequence[Any], key: str | tuple[str, str], n: int) -> list[Any]:
-    """Hash-repartition delayed frames ``parts`` on ``key`` into ``n`` delayed frames."""
-    from dask.delayed import delayed
+def _concat(*frames: Frame) -> Frame:
+    return concat_frames(frames)
 
-    splits = [delayed(split_frame, nout=n, pure=True)(p, key, n) for p in parts]
-    return [delayed(concat_frames, pure=True)([s[j] for s in splits]) for j in range(n)]
+
+def exchange(parts: Sequence[Any], split: Callable[..., tuple[Frame, ...]], m: int, *args: Any,
+             name: str = "exchange") -> list[Any]:
+    """All-to-all: ``split(part, *args)`` cuts each delayed frame into ``m``; output ``j`` joins every piece ``j``.
+
+    Returns ``m`` ``Delayed`` frames sharing one hand-built graph layer (module
+    docstring). Keys are a token of the inputs' keys, ``split`` and ``args``, so equal
+    exchanges of equal inputs share their tasks like ``pure=True`` calls do.
+    """
+    from dask._task_spec import Task, TaskRef
+    from dask.base import tokenize
+    from dask.delayed import Delayed as _Delayed
+    from dask.highlevelgraph import HighLevelGraph
+
+    delayed_key: Any = _Delayed  # untyped constructor
+    token = tokenize([p.key for p in parts], split, m, *args)
+    cut, piece, out = f"{name}-split-{token}", f"{name}-piece-{token}", f"{name}-{token}"
+    layer: dict[Any, Any] = {}
+    for i, p in enumerate(parts):
+        layer[(cut, i)] = Task((cut, i), split, TaskRef(p.key), *args)
+        for j in range(m):
+            layer[(piece, i, j)] = Task((piece, i, j), operator.getitem, TaskRef((cut, i)), j)
+    for j in range(m):
+        layer[(out, j)] = Task((out, j), _concat, *[TaskRef((piece, i, j)) for i in range(len(parts))])
+    graph = HighLevelGraph.from_collections(out, layer, dependencies=list(parts))
+    return [delayed_key((out, j), graph, layer=out) for j in range(m)]
+
+
+def shuffle(parts: Sequence[Any], key: str | tuple[str, str], n: int) -> list[Any]:
+    """Hash-repartition delayed frames ``parts`` on ``key`` into ``n`` delayed frames (see :func:`exchange`)."""
+    return exchange(parts, split_frame, n, key, n, name="hash_shuffle")

@@ -90,6 +90,11 @@ def _read(shard: Shard, settings: Settings, part: int) -> tuple[Frame, tuple[int
     return frame, (len(errors), errors[:_MAX_ERRORS])
 
 
+def _concat2(first: Frame, second: Frame) -> Frame:
+    """Both frames' rows (delayed arguments travel one by one: a list of them costs a graph cull per call)."""
+    return concat_frames([first, second])
+
+
 def _label_rows(labels: Frame, docs: Frame) -> Frame:
     """``(node, label, published)`` of labelled nodes; both inputs hold the same node partition."""
     if frame_len(labels) == 0:
@@ -210,12 +215,12 @@ class _Sizes:
 
 
 def _partitions(shards: int, workers: int) -> int:
-    """Partitions of the shuffles: a few per worker, more only for many shards (at most 256).
+    """Partitions of the shuffles: a few per worker, more for many shards (at most 8 per worker and 256).
 
     Every shuffle has ``n * n`` pieces, so ``n`` stays near the cluster's parallelism
     rather than the shard count: a small partition costs tasks, not time saved.
     """
-    return max(2, 2 * workers, min(256, shards // 8))
+    return max(2, 2 * workers, min(256, 8 * workers, shards // 8))
 
 
 def _stage(client: Any, stages: dict[str, float], name: str, started: float, parts: list[Any],
@@ -292,7 +297,7 @@ def run_batch(inputs: list[str], out_dir: str, settings: Settings, scheduler: st
                 for p, d, m in zip(sizes.shuffle(at_b, "a", n), docs, by_rep, strict=True)]
         near = [delayed(pk.expand_side, pure=True)(p, m, "b") for p, m in zip(sizes.shuffle(near, "b", n), by_rep,
                                                                                strict=True)]
-        verified = [delayed(concat_frames, pure=True)([x[0], c]) for x, c in zip(at_a, near, strict=True)]
+        verified = [delayed(_concat2, pure=True)(x[0], c) for x, c in zip(at_a, near, strict=True)]
         verified = _stage(client, stages, "verify", started, verified, sizes)
         # 3. stories: one long sequential task per chunk; submitted now, they run beside the groups and writes
         story_at = time.perf_counter()

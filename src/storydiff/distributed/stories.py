@@ -43,7 +43,7 @@ import numpy as np
 import numpy.typing as npt
 
 from storydiff.distributed import kernels as k
-from storydiff.distributed.frames import Frame, concat_frames, frame_len, shuffle, split_frame, take
+from storydiff.distributed.frames import Frame, exchange, frame_len, shuffle, split_frame, take
 from storydiff.settings import ClusterSettings
 
 __all__ = ["chunk_starts", "dated_times", "partner_rows", "resolve_refs", "split_chunks", "story_graph",
@@ -146,10 +146,16 @@ def resolve_refs(results: Sequence[Frame]) -> dict[int, str]:
     return out
 
 
-def _tail(chunks: list[Frame], tail: Frame, stories: dict[int, str], settings: ClusterSettings) -> dict[int, str]:
+# Delayed calls take frames as separate arguments: a list of delayed arguments costs a
+# cull of the whole graph per call (see storydiff.distributed.frames).
+def _resolve(*results: Frame) -> dict[int, str]:
+    return resolve_refs(results)
+
+
+def _tail(tail: Frame, stories: dict[int, str], settings: ClusterSettings, *chunks: Frame) -> dict[int, str]:
     if frame_len(tail) == 0:
         return stories
-    return k.cluster_tail(chunks, tail, stories, settings)
+    return k.cluster_tail(list(chunks), tail, stories, settings)
 
 
 def story_frame(stories: dict[int, str]) -> Frame:
@@ -184,8 +190,7 @@ def story_graph(client: Any, docs: Sequence[Any], verified: Sequence[Any], n: in
     both = shuffle([delayed(partner_rows, pure=True)(v) for v in verified], "o", n)
     timed = shuffle([delayed(attach_time, pure=True)(p, d) for p, d in zip(both, docs, strict=True)], "x", n)
     rows = [delayed(story_rows, pure=True)(d, p, starts) for d, p in zip(docs, timed, strict=True)]
-    pieces = [delayed(split_chunks, nout=m + 1, pure=True)(r, m + 1) for r in rows]
-    chunks = [delayed(concat_frames, pure=True)([p[j] for p in pieces]) for j in range(m + 1)]
+    chunks = exchange(rows, split_chunks, m + 1, m + 1, name="chunks")
     stats: Any = {}
     results = []
 
@@ -200,9 +205,9 @@ def story_graph(client: Any, docs: Sequence[Any], verified: Sequence[Any], n: in
         if j + 1 < m:
             stats = delayed(k.advance_stream, pure=True)(stats, chunks[j], settings)
     with pinned(True):
-        stories = delayed(resolve_refs, pure=True)(results)
+        stories = delayed(_resolve, pure=True)(*results)
         if undated:
-            stories = delayed(_tail, pure=True)(chunks[:m], chunks[m], stories, settings)
+            stories = delayed(_tail, pure=True)(chunks[m], stories, settings, *chunks[:m])
         frame = delayed(story_frame, pure=True)(stories)
         split = delayed(split_frame, nout=n, pure=True)(frame, "node", n)
         count = delayed(story_count, pure=True)(stories)
