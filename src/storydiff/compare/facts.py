@@ -80,9 +80,9 @@ def _fv(label: str, base: int, start: int, end: int, text: str, value: Any) -> F
 _SECONDS = {"second": 1.0, "minute": 60.0, "hour": 3600.0}
 
 
-def _number_facts(label: str, sent: Sentence) -> list[Fact]:
+def _number_facts(label: str, sent: Sentence, previous: str = "") -> list[Fact]:
     out = []
-    for q in find_quantities(sent.text):
+    for q in find_quantities(sent.text, previous):
         if (q.noun is None and q.action is None) or (q.noun_word or "").lower() in ("uhr", "o'clock"):
             continue  # "zehn Uhr" is a clock time, not a count
         span = _fv(label, sent.start, q.start, q.end, sent.text, None)
@@ -242,12 +242,13 @@ def _name_facts(label: str, sent: Sentence, lang: str) -> list[Fact]:
 
 
 def facts_in_sentence(label: str, sent: Sentence, lang: str, last_speaker: str | None = None,
-                      published: datetime | None = None) -> tuple[list[Fact], str | None]:
-    """The facts of one sentence and the speaker to carry over to the next one."""
+                      published: datetime | None = None, previous: str = "") -> tuple[list[Fact], str | None]:
+    """The facts of one sentence and the speaker to carry over to the next one; ``previous`` is the
+    text of the sentence before (what "sie" in ``Sie liegt bei 112`` refers to)."""
     quotes, speaker = _quote_facts(label, sent, last_speaker)
     when = _when_facts(label, sent, lang, published)
     minutes = [(f.value.start, f.value.end) for f in when if f.key == "when:minute"]
-    numbers = [f for f in _number_facts(label, sent)
+    numbers = [f for f in _number_facts(label, sent, previous)
                if not any(a < f.value.end and f.value.start < b for a, b in minutes)]
     facts = when + numbers + quotes + _name_facts(label, sent, lang)
     facts.sort(key=lambda f: (f.value.start, f.kind))
@@ -261,8 +262,9 @@ def extract_facts(article: Article, sentences: list[Sentence] | None = None) -> 
     facts: list[Fact] = []
     speaker: str | None = None
     ttl = 0
-    for sent in sents:
-        found, new_speaker = facts_in_sentence(article.label, sent, lang, speaker, article.published)
+    for k, sent in enumerate(sents):
+        previous = sents[k - 1].text if k else ""
+        found, new_speaker = facts_in_sentence(article.label, sent, lang, speaker, article.published, previous)
         facts.extend(found)
         if new_speaker != speaker:
             speaker, ttl = new_speaker, 3

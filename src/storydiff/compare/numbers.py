@@ -13,7 +13,9 @@ anything else is a decimal part. The counted noun is the first noun-class word
 three tokens after the number; the action is the nearest action word (e.g.
 ``festgenommen``) not separated from the number by another quantity. A bare figure
 whose clause began with "the number of X" (``Die Zahl der Todesopfer stieg auf fast 160``)
-counts X, with X's action.
+counts X, with X's action (or, with "sie"/"it", the X of the sentence before). The noun search
+stops at a preposition, a pronoun or a day (``157 in ganz Deutschland``); in a partition
+(``12 der insgesamt 35 Bewohner``) the part counts the whole's noun and takes the verb.
 
 >>> [(q.text, q.low, q.high, q.noun, q.action) for q in find_quantities(
 ...     "Mehr als 3.800 Demonstranten seien festgenommen worden.")]
@@ -28,6 +30,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from storydiff.compare.lexicon import (
     ACTION_PHRASES,
@@ -43,6 +46,7 @@ from storydiff.compare.lexicon import (
     TOLL_WORDS,
     UPPER_BOUND,
     VAGUE,
+    WEEKDAYS,
     concept_of,
 )
 
@@ -62,6 +66,15 @@ _NOMINAL = ("tion", "ung", "ción", "sión")
 #: ("Bürgerversammlung" is no "Bürger")
 _NOUN_TAIL = 5
 _ARTICLES = frozenset({"ein", "eine", "a", "an", "une", "un", "una", "uno"})
+#: words after a figure that end its noun phrase: what follows them is no counted noun ("157 in ganz
+#: Deutschland", "40 on Sunday", "112 nennt sie Dreyer"); "an" (an English article) and the partitives
+#: ("von", "of", "de") are not among them
+_ENDS_NOUN_PHRASE = (
+    "in im am auf bei durch für gegen mit nach seit um vor zum zur über unter während "
+    "on at into for with from by after before during since until "
+    "dans sur pour par avec chez pendant depuis en con por para desde durante "
+    "sie er es wir he she it they we il elle ils elles él ella ellos ellas")
+_NOT_BEFORE_NOUN = frozenset(_ENDS_NOUN_PHRASE.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,10 +155,11 @@ def _interval(kind: str, value: float) -> tuple[float, float]:
     return value, value
 
 
-def find_quantities(sentence: str) -> list[Quantity]:
-    """Every quantity in ``sentence`` (see module docstring)."""
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
-    low = [t[2].lower() for t in toks]
+def find_quantities(sentence: str, previous: str = "") -> list[Quantity]:
+    """Every quantity in ``sentence`` (see module docstring); ``previous`` is the sentence before it,
+    read only for what a bare figure with a pronoun counts (``Die Zahl der Toten steigt. Sie liegt
+    bei 112.``)."""
+    toks, low = _tokens(sentence)
     raw: list[tuple[int, int, float | None, tuple[float, float]]] = []  # first token, last token, anchor, range
     i = 0
     while i < len(toks):
@@ -219,6 +233,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
     quantities: list[Quantity] = []
     spans: list[tuple[int, int]] = []  # first and noun token of every quantity
     qpos = [r[0] for r in raw]
+    wholes = _partitions(raw, low)
+    totals = {w_first for w_first, _ in wholes.values()}
     for first, last, anchor, rng in raw:
         mod = _modifier(low, first) if anchor is not None else "="
         kind, n_words = (mod[0], int(mod[1:])) if mod != "=" else ("=", 0)
@@ -227,8 +243,9 @@ def find_quantities(sentence: str) -> list[Quantity]:
         start_tok = first - n_words
         noun, noun_word, noun_tok = None, None, last
         hops = [j for j in range(last + 1, min(last + 4, len(toks)))]
-        if last + 3 < len(toks) and low[last + 1] in _PARTITIVE and toks[last + 2][2][0].isdigit():
-            hops = [last + 3]
+        if first in wholes:  # "12 der insgesamt 35 Bewohner": the part counts the whole's noun
+            w_last = wholes[first][1]
+            hops = [j for j in range(w_last + 1, min(w_last + 4, len(toks)))]
         modifier = False
         if first > 0 and toks[first - 1][2] in "€$£" and toks[first - 1][1] == toks[first][0]:
             hops = []  # "€3bn", "US$4 billion": the currency is the noun
@@ -240,6 +257,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 break
             if _BREAK.search(sentence[toks[j - 1][1]:toks[j][0]]):
                 break  # "14 - viele Menschen": what follows is not the figure's noun
+            if low[j] in _NOT_BEFORE_NOUN or concept_of(low[j], WEEKDAYS, 6) or low[j].rstrip(".") in MONTHS:
+                break  # a preposition, a pronoun or a day: the noun phrase has ended
             cls = _noun_class(low[j])
             if cls is None and concept_of(low[j], ACTIONS) in _PERSON_ACTIONS:
                 if low[j].endswith(_NOMINAL):
@@ -256,12 +275,18 @@ def find_quantities(sentence: str) -> list[Quantity]:
         action = None
         for j in range(first, noun_tok + 1):  # the noun or a participle between: "dutzende getötete Menschen"
             action = action or concept_of(low[j], ACTIONS)
-        if action is None:
+        if first in totals:
+            pass  # the whole of a partition: the sentence's verb tells what happened to the part
+        elif action is None:
             action = _nearest_action(toks, low, start_tok, noun_tok, qpos, sentence)
-        if action is None and any(concept_of(w, TOLL_WORDS) for w in low[max(0, start_tok - 6) : start_tok]):
+        if first in totals:
+            pass
+        elif action is None and any(concept_of(w, TOLL_WORDS) for w in low[max(0, start_tok - 6) : start_tok]):
             action = "dead"  # "death toll rose to 156"
-        if noun is None and action is None and not modifier:
+        if noun is None and action is None and not modifier and first not in totals:
             noun, action = _counted_before(toks, low, start_tok, sentence)  # "Zahl der Toten stieg auf 160"
+            if noun is None and previous and _BACK.intersection(low):
+                noun, action = _counted_before(*_tokens(previous), None, previous)  # "... Sie liegt bei 112"
         if noun is None and action in _PERSON_ACTIONS and not modifier:
             noun = "person"  # "26 killed", "more than 100 injured"
         dimension = None
@@ -289,13 +314,47 @@ def find_quantities(sentence: str) -> list[Quantity]:
     return _share_actions(quantities, spans, low)
 
 
+#: words between a part and its whole: "8 von 40", "12 der insgesamt 35", "six of the 15", "six out of a total of 15"
+_FILLERS = "out of von der den the a total gesamt insgesamt des les los las de sur"
+_WHOLE_FILLERS = frozenset(_FILLERS.split())
+
+
+def _partitions(raw: list[tuple[int, int, float | None, tuple[float, float]]], low: list[str]
+                ) -> dict[int, tuple[int, int]]:
+    """First token of each part of a partition (``8 der insgesamt 40 Gäste``, ``six of the 15
+    residents``, ``210 von 400 Stimmen``) mapped to the first and last token of its whole; the whole
+    is a figure larger than the part ("hundreds of thousands" is one amount)."""
+    out = {}
+    for (first, last, anchor, _), (w_first, w_last, w_anchor, _) in pairwise(raw):
+        between = low[last + 1 : w_first]
+        bigger = w_anchor is not None and (anchor is None or anchor < w_anchor)
+        if bigger and 0 < len(between) <= 5 and between[0] in _PARTITIVE | {"out"} and all(
+                w in _WHOLE_FILLERS for w in between):
+            out[first] = (w_first, w_last)
+    return out
+
+
 _COUNT_OF = frozenset({"zahl", "anzahl", "number", "nombre", "número", "numero", "cifra", "число", "количество"})
 
 
-def _counted_before(toks: list[tuple[int, int, str]], low: list[str], first: int, sentence: str
+#: pronouns that take up "the number" of the sentence before (``Zahl``, ``number``, ``toll``, ``bilan``)
+_BACK = frozenset({"sie", "it", "il", "elle"})
+
+
+def _tokens(sentence: str) -> tuple[list[tuple[int, int, str]], list[str]]:
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
+    return toks, [t[2].lower() for t in toks]
+
+
+def _counted_before(toks: list[tuple[int, int, str]], low: list[str], first: int | None, sentence: str
                     ) -> tuple[str | None, str | None]:
     """What a bare figure counts when its clause began with "the number of X" (``Die Zahl der
-    Todesopfer stieg auf fast 160``, ``the number of injured rose to 40``): X's class and action."""
+    Todesopfer stieg auf fast 160``, ``the number of injured rose to 40``): X's class and action.
+    ``first`` ``None``: X is named in the last clause of a previous ``sentence`` that states no figure."""
+    if first is None:
+        if any(t[2][0].isdigit() or lw in NUMBER_WORDS for t, lw in zip(toks, low, strict=True)):
+            return None, None
+        first = len(toks)
     for i in range(first - 1, max(-1, first - 13), -1):
         if i + 1 < len(toks) and re.search(r"[,;:()–—]", sentence[toks[i][1]:toks[i + 1][0]]):
             break  # another clause
