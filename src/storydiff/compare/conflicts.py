@@ -42,6 +42,7 @@ from storydiff.compare.lists import find_list_conflicts
 from storydiff.compare.matching import ArticleFacts, Pair, context_of, fold, key_class, match_facts
 from storydiff.compare.modality import find_modality_conflicts
 from storydiff.compare.names import name_conflicts, nationality_conflicts
+from storydiff.compare.outcome import find_outcome_conflicts
 from storydiff.compare.polarity import NEGATIONS
 from storydiff.compare.slots import find_slot_conflicts
 from storydiff.compare.substitute import find_substitutions
@@ -293,6 +294,7 @@ def find_conflicts(items: Sequence[ArticleFacts], units: Sequence[Sequence[Unit]
         found.extend(f for f in find_slot_conflicts(units, labels) if not _covered(f, taken))
         found.extend(f for f in find_list_conflicts(units, labels) if not _covered(f, taken))
         found.extend(f for f in find_modality_conflicts(units, labels) if not _covered(f, taken))
+        found.extend(f for f in find_outcome_conflicts(units, labels) if not _covered(f, taken))
         found.extend(zero_conflicts(items, units))
     repeats = _repeats(items)
     return (_merge([f for f in found if f[0] == "conflict"], repeats),
