@@ -12,8 +12,9 @@ import pytest
 
 from storydiff.dedup.batchshingles import _direct, _kind, shingle_batch, shingle_raw
 from storydiff.dedup.minhash import MinHasher, compact
-from storydiff.dedup.rules import Shingled, needs_check, needs_check_many
+from storydiff.dedup.rules import Shingled, needs_check
 from storydiff.dedup.shingles import shingle_normalized
+from storydiff.dedup.verify import PREFILTER_MARGIN
 from storydiff.settings import DedupSettings
 from storydiff.text.normalize import normalize
 
@@ -89,7 +90,7 @@ def test_class_table_agrees_with_the_token_regex() -> None:
         assert (_kind(ch) == 2) == bool(digit.fullmatch(ch)), hex(code)
 
 
-def test_vectorised_prefilter_decides_as_the_scalar_one() -> None:
+def test_vectorised_prefilter_decides_as_the_rule_per_pair() -> None:
     if not DEV.exists():
         pytest.skip("dev articles not available")
     s = DedupSettings()
@@ -103,9 +104,17 @@ def test_vectorised_prefilter_decides_as_the_scalar_one() -> None:
     a = np.array([rng.randrange(len(texts)) for _ in range(3000)] + list(range(120)))
     b = np.array([rng.randrange(len(texts)) for _ in range(3000)] + list(range(120, 240)))
     lead = np.array([rng.random() < 0.3 for _ in range(len(a))])
-    got = needs_check_many(lead, n[a], sigs[a], kinds[a], n[b], sigs[b], kinds[b], s)
-    want = [needs_check(bool(lead[k]), int(n[i]), sigs[i], bool(kinds[i]), int(n[j]), sigs[j], bool(kinds[j]), s)
-            for k, (i, j) in enumerate(zip(a.tolist(), b.tolist(), strict=True))]
+    got = needs_check(lead, n[a], sigs[a], kinds[a], n[b], sigs[b], kinds[b], s)
+
+    def rule(k: int, i: int, j: int) -> bool:  # the prefilter written out per pair, in plain Python floats
+        if lead[k] and kinds[i] != kinds[j]:
+            return True
+        match = sum(int(x == y) for x, y in zip(sigs[i].tolist(), sigs[j].tolist(), strict=True)) / len(sigs[i])
+        est = min(1.0, max(0.0, (match - 1 / 256) / (1 - 1 / 256)))
+        contained = est * (int(n[i]) + int(n[j])) / (1.0 + est) / max(1, min(int(n[i]), int(n[j])))
+        return est >= s.threshold - PREFILTER_MARGIN or contained >= s.containment_threshold - PREFILTER_MARGIN
+
+    want = [rule(k, i, j) for k, (i, j) in enumerate(zip(a.tolist(), b.tolist(), strict=True))]
     assert got.tolist() == want
     assert 0 < sum(want) < len(want)  # both decisions occur
 

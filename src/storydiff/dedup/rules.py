@@ -12,11 +12,9 @@ call these functions, so they find and verify the same pairs:
   reads the same from both sides of a pair);
 * :func:`needs_check`: the 8-bit signature prefilter, except that a lead-only candidate
   whose texts are shingled differently (characters vs words) has no estimate and is
-  always checked;
-  (:func:`needs_check_many`: the same for many pairs in one numpy pass);
+  always checked (many pairs in one numpy pass);
 * :func:`verdict`: exact ``(jaccard, containment)`` (:func:`~storydiff.dedup.lead.pair_similarity`,
-  character shingles of both texts when their kinds differ), kept when a threshold is reached;
-  :func:`decide` is :func:`needs_check` then :func:`verdict`.
+  character shingles of both texts when their kinds differ), kept when a threshold is reached.
 
 >>> s = DedupSettings()
 >>> keys = IndexKeys(s)
@@ -44,11 +42,11 @@ from storydiff.dedup.batchshingles import shingle_batch
 from storydiff.dedup.lead import LeadIndex, is_lead_key, pair_similarity
 from storydiff.dedup.lsh import LSH
 from storydiff.dedup.minhash import MinHasher, estimate_compact
-from storydiff.dedup.verify import PREFILTER_MARGIN, is_near_duplicate, passes_prefilter
+from storydiff.dedup.verify import is_near_duplicate, passes_prefilter
 from storydiff.settings import DedupSettings
 from storydiff.text.normalize import normalize
 
-__all__ = ["IndexKeys", "Shingled", "decide", "lead_only", "needs_check", "needs_check_many", "verdict"]
+__all__ = ["IndexKeys", "Shingled", "lead_only", "needs_check", "verdict"]
 
 U8 = npt.NDArray[np.uint8]
 U32 = npt.NDArray[np.uint32]
@@ -112,39 +110,25 @@ def lead_only(shared_keys: Iterable[int] | Keys) -> bool:
     return bool(arr.size) and bool(is_lead_key(arr).all())
 
 
-def needs_check(by_lead_only: bool, n_a: int, sig_a: U8, char_a: bool, n_b: int, sig_b: U8, char_b: bool,
-                settings: DedupSettings) -> bool:
-    """Whether a candidate gets the exact check: the signature prefilter, or lead-only across shingle kinds.
+def needs_check(by_lead_only: Bools, n_a: I64, sig_a: U8, char_a: Bools, n_b: I64, sig_b: U8, char_b: Bools,
+                settings: DedupSettings) -> Bools:
+    """Whether each candidate (one per row of the 2-D ``sig_a`` and ``sig_b``) gets the exact check:
+    the signature prefilter, or lead-only across shingle kinds.
 
     ``n_*``: shingle counts; ``sig_*``: compact 8-bit signatures; ``char_*``: character-shingled.
     Signatures of sets of two kinds estimate nothing, so such a pair is checked when lead
     keys found it (and, as any candidate, when its estimate passes by chance).
-    """
-    if by_lead_only and char_a != char_b:
-        return True
-    return passes_prefilter(float(estimate_compact(sig_a, sig_b)), n_a, n_b, settings)
-
-
-def needs_check_many(by_lead_only: Bools, n_a: I64, sig_a: U8, char_a: Bools, n_b: I64, sig_b: U8, char_b: Bools,
-                     settings: DedupSettings) -> Bools:
-    """:func:`needs_check` of many pairs at once (one pair per row of the 2-D ``sig_a`` and ``sig_b``).
-
-    The same float operations in the same order as the scalar function, so the same decisions.
 
     >>> s = DedupSettings()
     >>> a = np.zeros((2, 8), dtype=np.uint8)
     >>> b = np.array([[0] * 8, [0, 0, 1, 1, 1, 1, 1, 1]], dtype=np.uint8)
     >>> n, kinds = np.array([100, 100]), np.array([False, False])
-    >>> needs_check_many(np.array([False, False]), n, a, kinds, n, b, kinds, s).tolist()
+    >>> needs_check(np.array([False, False]), n, a, kinds, n, b, kinds, s).tolist()
     [True, False]
     """
-    match = np.mean(sig_a == sig_b, axis=-1) if len(sig_a) else np.zeros(0)
-    r = 1.0 / 256.0
-    est = np.clip((match - r) / (1.0 - r), 0.0, 1.0)
-    contained = est * (n_a + n_b) / (1.0 + est) / np.maximum(1, np.minimum(n_a, n_b))
-    passes = ((est >= settings.threshold - PREFILTER_MARGIN)
-              | (contained >= settings.containment_threshold - PREFILTER_MARGIN))
-    return np.asarray((by_lead_only & (char_a != char_b)) | passes, dtype=np.bool_)
+    estimate = estimate_compact(sig_a, sig_b) if len(sig_a) else np.zeros(0)
+    return np.asarray((by_lead_only & (char_a != char_b)) | passes_prefilter(estimate, n_a, n_b, settings),
+                      dtype=np.bool_)
 
 
 def verdict(norm_a: str, set_a: U32, char_a: bool, norm_b: str, set_b: U32, char_b: bool,
@@ -155,12 +139,3 @@ def verdict(norm_a: str, set_a: U32, char_a: bool, norm_b: str, set_b: U32, char
     """
     jac, con = pair_similarity(norm_a, set_a, char_a, norm_b, set_b, char_b, settings)
     return (round(jac, 6), round(con, 6)) if is_near_duplicate(jac, con, settings) else None
-
-
-def decide(by_lead_only: bool, n_a: int, sig_a: U8, norm_a: str, set_a: U32, char_a: bool,
-           n_b: int, sig_b: U8, norm_b: str, set_b: U32, char_b: bool,
-           settings: DedupSettings) -> tuple[float, float] | None:
-    """:func:`needs_check`, then :func:`verdict`: the figures of a verified candidate, else ``None``."""
-    if not needs_check(by_lead_only, n_a, sig_a, char_a, n_b, sig_b, char_b, settings):
-        return None
-    return verdict(norm_a, set_a, char_a, norm_b, set_b, char_b, settings)

@@ -33,7 +33,7 @@ from storydiff.dedup.bandindex import BandIndex
 from storydiff.dedup.batchshingles import shingle_raw
 from storydiff.dedup.lead import is_lead_key, pair_similarity, shingle_texts
 from storydiff.dedup.minhash import compact
-from storydiff.dedup.rules import U8, U32, IndexKeys, Keys, Shingled, needs_check_many, verdict
+from storydiff.dedup.rules import U8, U32, IndexKeys, Keys, Shingled, needs_check, verdict
 from storydiff.dedup.verify import canonical, groups
 from storydiff.model import Article, DuplicatePair, Passage
 from storydiff.settings import DedupSettings
@@ -158,7 +158,7 @@ class DedupStage:
                 if r in sig_of and r in id_of and rowids[i] in sig_of
                 and not (id_of[r] in known and tuple(sorted((batch[i].id, id_of[r]))) in pairs)]
         lead = np.array([b for _, _, b in todo], dtype=np.bool_)
-        checked = needs_check_many(lead, *_stack([sig_of[rowids[i]] for i, _, _ in todo]),
+        checked = needs_check(lead, *_stack([sig_of[rowids[i]] for i, _, _ in todo]),
                                    *_stack([sig_of[r] for _, r, _ in todo]), s)
         keep = [(i, r) for (i, r, _), ok in zip(todo, checked.tolist(), strict=True) if ok]
         in_batch = {rid: i for i, rid in enumerate(rowids)}

@@ -41,15 +41,20 @@ PREFILTER_MARGIN = 0.15
 T = TypeVar("T", bound=Hashable)
 
 
-def passes_prefilter(estimate: float, n_a: int, n_b: int, settings: DedupSettings) -> bool:
-    """Whether a candidate whose signatures estimate Jaccard ``estimate`` deserves the exact check.
+def passes_prefilter(estimate: npt.NDArray[np.float64], n_a: npt.NDArray[np.int64], n_b: npt.NDArray[np.int64],
+                     settings: DedupSettings) -> npt.NDArray[np.bool_]:
+    """Whether each candidate whose signatures estimate Jaccard ``estimate`` deserves the exact check
+    (one candidate per element of the arrays).
 
     Containment is derived from the Jaccard estimate and the shingle counts:
     ``|A∩B| = J (|A| + |B|) / (1 + J)``, so ``C = |A∩B| / min(|A|, |B|)``.
+
+    >>> passes_prefilter(np.array([0.3, 0.1]), np.array([100, 100]), np.array([1000, 100]), DedupSettings()).tolist()
+    [True, False]
     """
-    contained = estimate * (n_a + n_b) / (1.0 + estimate) / max(1, min(n_a, n_b))
-    return (estimate >= settings.threshold - PREFILTER_MARGIN
-            or contained >= settings.containment_threshold - PREFILTER_MARGIN)
+    contained = estimate * (n_a + n_b) / (1.0 + estimate) / np.maximum(1, np.minimum(n_a, n_b))
+    return np.asarray((estimate >= settings.threshold - PREFILTER_MARGIN)
+                      | (contained >= settings.containment_threshold - PREFILTER_MARGIN), dtype=np.bool_)
 
 
 def is_near_duplicate(jaccard: float, containment: float, settings: DedupSettings) -> bool:

@@ -14,7 +14,7 @@ visits the partition of each side in turn and picks up only what the next step r
    (``jaccard = containment = 1``); the others pick up ``a``'s shingle count, 8-bit
    signature and shingle kind: fixed-width columns;
 3. **side b** (:func:`side_b`): ``b``'s small columns, then the prefilter
-   :func:`~storydiff.dedup.rules.needs_check_many` (``needs_check`` of every row in one
+   :func:`~storydiff.dedup.rules.needs_check` (every row in one
    numpy pass); only the survivors pick up ``b``'s shingle
    set (and, for pairs of two shingle kinds, its normalised text);
 4. **back to a** (:func:`verify_a`): ``a``'s shingle set (and text), then
@@ -40,7 +40,7 @@ import numpy as np
 import numpy.typing as npt
 
 from storydiff.dedup.lead import is_lead_key
-from storydiff.dedup.rules import needs_check_many, verdict
+from storydiff.dedup.rules import needs_check, verdict
 from storydiff.distributed.frames import Frame, concat_frames, frame_len, take
 from storydiff.settings import Settings
 
@@ -228,7 +228,7 @@ def side_b(pairs: Frame, docs: Frame, settings: Settings) -> Frame:
     n = frame_len(joined)
     if n == 0:
         return {}
-    keep = needs_check_many(joined["lead"], joined["a_nsh"], joined["a_sig"], joined["a_char"],
+    keep = needs_check(joined["lead"], joined["a_nsh"], joined["a_sig"], joined["a_char"],
                             joined["b_nsh"], joined["b_sig"], joined["b_char"], settings.dedup)
     out = take(joined, keep)
     if frame_len(out) == 0:
