@@ -30,13 +30,13 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from storydiff.compare.lexicon import STOPWORDS
-from storydiff.model import Article
+from storydiff.model import Article, Fact, FactValue
 from storydiff.text.language import detect_language
 from storydiff.text.normalize import normalize
 from storydiff.text.sentences import Sentence, split_sentences
 from storydiff.text.tokens import words
 
-__all__ = ["Unit", "align_sentences", "prepare", "similarity", "stems_of"]
+__all__ = ["Unit", "align_sentences", "prepare", "similarity", "span_fact", "stems_of"]
 
 _STEMMERS = {"de": "german", "en": "english", "fr": "french", "es": "spanish", "ru": "russian", "nl": "dutch",
              "pt": "portuguese", "it": "italian", "ro": "romanian", "sv": "swedish", "da": "danish",
@@ -53,6 +53,15 @@ class Unit:
     stems: frozenset[str]
     norm: str
     lang: str
+
+
+def span_fact(unit: Unit, start: int, end: int, labels: Sequence[str], value: Any, key: str = "",
+              kind: str = "statement") -> Fact:
+    """A fact of ``kind`` whose value is the span ``start:end`` of ``unit``'s sentence (offsets in the
+    sentence), located in the article (``labels[unit.article]``) and carrying its sentence's bounds."""
+    at = unit.sentence.start
+    return Fact(kind, key, FactValue(labels[unit.article], unit.sentence.text[start:end], at + start, at + end, value),
+                {"sentence": [at, unit.sentence.end]})
 
 
 @lru_cache(maxsize=16)

@@ -30,9 +30,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit, _stemmer
+from storydiff.compare.align import Unit, _stemmer, span_fact
 from storydiff.compare.substitute import _candidates
-from storydiff.model import Fact, FactValue
+from storydiff.model import Fact
 from storydiff.text.lemmas import fold
 
 __all__ = ["MIN_SHARED", "SALIENCE", "Enumeration", "enumerations", "find_list_conflicts"]
@@ -164,8 +164,8 @@ def find_list_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str] |
                 if span is None:
                     continue
                 s0, e0 = missing[0][1], missing[-1][2]
-                fa = _fact(x, s0, e0, names, tuple(sorted(k for k, _, _ in en.items)))
-                fb = _fact(y, span[0], span[1], names, tuple(sorted(shared)))
+                fa = span_fact(x, s0, e0, names, tuple(sorted(k for k, _, _ in en.items)))
+                fb = span_fact(y, span[0], span[1], names, tuple(sorted(shared)))
                 why = f"{fb.value.text!r} leaves out {fa.value.text!r}"
                 key = f"statement:list:{sorted(shared)[0]}"
                 if (fa.value.article, fa.value.start) > (fb.value.article, fb.value.start):
@@ -179,12 +179,6 @@ def _member_span(unit: Unit, shared: Sequence[str]) -> tuple[int, int] | None:
     if not spans:
         return None
     return spans[0][0], spans[-1][1]
-
-
-def _fact(unit: Unit, s: int, e: int, labels: Sequence[str], value: tuple[str, ...]) -> Fact:
-    at = unit.sentence.start
-    return Fact("statement", "", FactValue(labels[unit.article], unit.sentence.text[s:e], at + s, at + e, value),
-                {"sentence": [at, unit.sentence.end]})
 
 
 def _rekey(fact: Fact, key: str) -> Fact:

@@ -31,11 +31,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 
-from storydiff.compare.align import Unit
+from storydiff.compare.align import Unit, span_fact
 from storydiff.compare.lexicon import STOPWORDS
 from storydiff.compare.polarity import NEGATIONS, is_name_word
 from storydiff.compare.substitute import _candidates, _tokens
-from storydiff.model import Fact, FactValue
+from storydiff.model import Fact
 
 __all__ = ["ANNOUNCED", "DONE", "FUTURE", "HEDGES", "INDEFINITE", "IN_FORCE", "SALIENCE", "find_modality_conflicts"]
 
@@ -75,8 +75,8 @@ def find_modality_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[st
             if span is None:
                 continue
             (ds, de), (hs, he) = span
-            fa = _fact(done, ds, de, names, "done")
-            fb = _fact(hedged, hs, he, names, "hedged")
+            fa = span_fact(done, ds, de, names, "done", "statement:modality")
+            fb = span_fact(hedged, hs, he, names, "hedged", "statement:modality")
             why = f"stated as done ({fa.value.text!r}) vs speculation ({fb.value.text!r})"
             if done is ub:
                 fa, fb = fb, fa
@@ -97,13 +97,6 @@ def _aligned(done: Unit, hedged: Unit) -> tuple[tuple[int, int], tuple[int, int]
         if aux and hedge:
             return (aux[0][0], aux[0][1]), (hedge[0][0], hedge[0][1])
     return None
-
-
-def _fact(unit: Unit, s: int, e: int, labels: Sequence[str], value: str) -> Fact:
-    at = unit.sentence.start
-    return Fact("statement", "statement:modality",
-                FactValue(labels[unit.article], unit.sentence.text[s:e], at + s, at + e, value),
-                {"sentence": [at, unit.sentence.end]})
 
 
 #: clause markers of an event still to come (announced, planned, imminent) in de, en, fr, es;
@@ -189,8 +182,8 @@ def _announced_vs_done(units: Sequence[Sequence[Unit]], labels: Sequence[str]
             seen.add((art, other))
             uf, cf = items[0]
             ud, cd = oitems[0]
-            ff = _fact(uf, cf[0], cf[1], labels, f"announced:{anchor}")
-            fd = _fact(ud, cd[0], cd[1], labels, f"done:{anchor}")
+            ff = span_fact(uf, cf[0], cf[1], labels, f"announced:{anchor}", "statement:modality")
+            fd = span_fact(ud, cd[0], cd[1], labels, f"done:{anchor}", "statement:modality")
             why = f"announced ({ff.value.text!r}) vs done ({fd.value.text!r})"
             fa, fb = (ff, fd) if art < other else (fd, ff)
             out.append(("conflict", fa, fb, why, SALIENCE))

@@ -25,10 +25,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from storydiff.compare.align import Unit
+from storydiff.compare.align import Unit, span_fact
 from storydiff.compare.lexicon import STOPWORDS
 from storydiff.compare.polarity import NEGATIONS
-from storydiff.model import Fact, FactValue
+from storydiff.model import Fact
 from storydiff.text.lemmas import fold
 from storydiff.text.tokens import word_spans
 
@@ -130,14 +130,8 @@ def find_outcome_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str
             if key in seen:
                 continue
             seen.add(key)
-            fa, fb = _fact(ua, sa, ea, names, ka), _fact(ub, sb, eb, names, kb)
+            fa = span_fact(ua, sa, ea, names, ka, "statement:result:match")
+            fb = span_fact(ub, sb, eb, names, kb, "statement:result:match")
             why = f"the match is said to end {ka} ({fa.value.text!r}) and {kb} ({fb.value.text!r})"
             out.append(("conflict", fa, fb, why, SALIENCE))
     return out
-
-
-def _fact(unit: Unit, s: int, e: int, labels: Sequence[str], value: str) -> Fact:
-    at = unit.sentence.start
-    return Fact("statement", "statement:result:match",
-                FactValue(labels[unit.article], unit.sentence.text[s:e], at + s, at + e, value),
-                {"sentence": [at, unit.sentence.end]})

@@ -27,10 +27,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit
+from storydiff.compare.align import Unit, span_fact
 from storydiff.compare.lexicon import concept_of
 from storydiff.compare.polarity import FIELDS
-from storydiff.model import Fact, FactValue
+from storydiff.model import Fact
 from storydiff.text.tokens import word_spans
 
 __all__ = ["EVENTS", "SALIENCE", "WINDOW", "Slot", "find_slot_conflicts", "slots_of"]
@@ -145,7 +145,7 @@ def find_slot_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str] |
                         continue  # one report names both
                     why = f"different {sa.field} {sa.event}: {sa.text!r} vs {sb.text!r}"
                     key = f"statement:{sa.event}:{sa.field}"
-                    out.append(("conflict", _fact(sa, key, names), _fact(sb, key, names), why, SALIENCE))
+                    out.append(("conflict", _slot_fact(sa, key, names), _slot_fact(sb, key, names), why, SALIENCE))
     return out
 
 
@@ -153,7 +153,5 @@ def find_slot_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str] |
 SALIENCE = 0.6
 
 
-def _fact(slot: Slot, key: str, labels: Sequence[str]) -> Fact:
-    at = slot.unit.sentence.start
-    value = FactValue(labels[slot.unit.article], slot.text, at + slot.start, at + slot.end, slot.concept)
-    return Fact("statement", key, value, {"sentence": [at, slot.unit.sentence.end]})
+def _slot_fact(slot: Slot, key: str, labels: Sequence[str]) -> Fact:
+    return span_fact(slot.unit, slot.start, slot.end, labels, slot.concept, key)
