@@ -43,3 +43,12 @@ def test_the_dev_pair_of_national_tolls_is_found(dev: tuple) -> None:
                    for v in c.values)  # type: ignore[attr-defined]
 
     assert any(hit(a, g["a_says"], c) and hit(b, g["b_says"], c) for c in comp.conflicts)
+
+
+def test_separable_verb_closing_the_clause_gives_the_action() -> None:
+    from storydiff.compare.numbers import find_quantities
+
+    got = find_quantities("Die Polizei nahm am Abend mehr als 120 Demonstranten fest.")
+    assert [(q.anchor, q.noun, q.action) for q in got] == [(120.0, "person", "arrested")]
+    fixed = find_quantities("Die Stadt legte für das Fest 20 neue Regeln fest.")
+    assert [q.action for q in fixed] == [None]  # "festlegen" is no action of the tables

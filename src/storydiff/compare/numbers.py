@@ -385,6 +385,19 @@ def _share_actions(qs: list[Quantity], spans: list[tuple[int, int]], low: list[s
 _STOP = re.compile(r"(?<!\bca)(?<!\bNr)(?<!\bSt)(?<!\bDr)[.;!?]\s")
 
 
+#: German verb particles that stand at a clause's end apart from their verb ("nahm ... fest")
+_PARTICLES = frozenset({"fest", "ab", "auf", "aus", "ein", "zurück", "weg"})
+
+
+def _separable(toks: list[tuple[int, int, str]], low: list[str], j: int, lo: int, sentence: str) -> str | None:
+    """The action of a German separable verb whose particle ``low[j]`` closes its clause: the particle
+    joined to an earlier word of the clause (``nahm ... fest`` reads as ``festnahm``, i.e. arrested)."""
+    particle = low[j].rstrip(".")
+    if particle not in _PARTICLES or (j + 1 < len(toks) and not _STOP.search(sentence[toks[j][1]:toks[j + 1][0]])):
+        return None
+    return next((c for k in range(j - 1, lo - 1, -1) if (c := concept_of(particle + low[k], ACTIONS))), None)
+
+
 def _nearest_action(
     toks: list[tuple[int, int, str]], low: list[str], first: int, last: int, qpos: list[int], sentence: str
 ) -> str | None:
@@ -394,7 +407,7 @@ def _nearest_action(
     for j in range(max(lo_bound + 1, first - 6), min(hi_bound, last + 9)):
         if first <= j <= last:
             continue
-        concept = concept_of(low[j], ACTIONS)
+        concept = concept_of(low[j], ACTIONS) or _separable(toks, low, j, max(lo_bound + 1, first - 6), sentence)
         if concept is not None and _STOP.search(
                 sentence[toks[j][0]:toks[first][0]] if j < first else sentence[toks[last][0]:toks[j][0]]):
             continue  # "45 adults died. About 100 people were injured": a verb of another sentence
