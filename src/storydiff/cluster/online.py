@@ -8,7 +8,9 @@ Method (single-pass clustering in the TDT tradition, Allan et al. 1998; Miranda 
    *active* stories only: a story quiet for more than ``window_hours`` before the stream's
    clock is moved to an archive index that only undated articles consult. The article's
    ``query_terms`` heaviest features are looked up; the ``max_candidates`` stories sharing
-   the most query weight are scored exactly. No story is ever found by a scan.
+   the most query weight are scored exactly. No story is ever found by a scan
+   (:class:`~storydiff.cluster.storyindex.StoryIndex` keeps the postings, the archive and
+   the expiry heap).
 3. A candidate's score is the largest of
    * the cosine between the article and the story centroid (sum of its articles' unit
      vectors), times ``exp(-gap / decay_hours)``, ``gap`` = distance to the story's mean time;
@@ -48,13 +50,13 @@ story creation order.
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections.abc import Iterable
 from typing import Any
 
 from storydiff.cluster.features import FeatureExtractor, is_shared
 from storydiff.cluster.story import Assignment, StoryState, article_hours, story_id_for
+from storydiff.cluster.storyindex import StoryIndex
 from storydiff.model import Article
 from storydiff.settings import ClusterSettings
 
@@ -86,9 +88,7 @@ class OnlineClusterer:
         self.n_docs = 0
         self.stories: dict[str, StoryState] = {}
         self._by_seq: list[StoryState] = []
-        self._postings: dict[str, dict[int, None]] = {}
-        self._archive: dict[str, list[int]] = {}
-        self._expiry: list[tuple[float, int]] = []
+        self.index = StoryIndex()
         self.clock: float | None = None
         #: name feature -> the one language it was seen in, or "" once seen in two or more
         self.name_languages: dict[str, str] = {}
@@ -123,45 +123,27 @@ class OnlineClusterer:
             return
         self.clock = hours
         horizon = hours - self.settings.window_hours
-        while self._expiry and self._expiry[0][0] < horizon:
-            _last, seq = heapq.heappop(self._expiry)
+        for seq in self.index.expired(horizon):
             story = self._by_seq[seq]
             if story.active and story.last is not None and story.last < horizon:
                 self._retire(story)
 
     def _retire(self, story: StoryState) -> None:
         story.active = False
-        for term in story.indexed:
-            posting = self._postings.get(term)
-            if posting is not None:
-                posting.pop(story.seq, None)
-                if not posting:
-                    del self._postings[term]
         top = sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:_ARCHIVE_TERMS]
         story.centroid = dict(top)
         story.norm2 = sum(v * v for _, v in top)
         story.shared_norm2 = sum(v * v for k, v in top if is_shared(k))
-        story.indexed = set()
         story.members = []
-        for term, _ in top:
-            self._archive.setdefault(term, []).append(story.seq)
-            story.archived.append(term)
+        self.index.retire(story, [term for term, _ in top])
         self._touch(story)
 
     # -- scoring -------------------------------------------------------------------------
     def _candidates(self, vec: dict[str, float], undated: bool) -> list[StoryState]:
         s = self.settings
         query = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[: s.query_terms]
-        hits: dict[int, float] = {}
-        for term, weight in query:
-            for seq in self._postings.get(term, ()):
-                hits[seq] = hits.get(seq, 0.0) + weight
-            if undated:
-                for seq in self._archive.get(term, ()):
-                    hits[seq] = hits.get(seq, 0.0) + weight
-        best = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[: s.max_candidates]
         out: dict[int, StoryState] = {}
-        for seq, _ in best:
+        for seq in self.index.lookup(query, include_archive=undated, limit=s.max_candidates):
             story = self._by_seq[seq]
             while story.merged_into is not None:
                 story = self.stories[story.merged_into]
@@ -254,20 +236,11 @@ class OnlineClusterer:
             story.first = hours if story.first is None else min(story.first, hours)
             if story.last is None or hours > story.last:
                 story.last = hours
-                heapq.heappush(self._expiry, (hours, story.seq))
+                self.index.seen(story, hours)
             story.time_sum += hours
             story.timed += 1
         terms = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[: s.query_terms]
-        target = self._postings if story.active else None
-        for term, _ in terms:
-            if term in story.indexed:
-                continue
-            if target is not None:
-                story.indexed.add(term)
-                target.setdefault(term, {})[story.seq] = None
-            else:
-                self._archive.setdefault(term, []).append(story.seq)
-                story.archived.append(term)
+        self.index.file(story, [term for term, _ in terms])
         self._touch(story)
 
     def add(self, article: Article) -> Assignment:
@@ -346,16 +319,9 @@ class OnlineClusterer:
             keep.first = gone.first if keep.first is None else min(keep.first, gone.first)
         if gone.last is not None and (keep.last is None or gone.last > keep.last):
             keep.last = gone.last
-            heapq.heappush(self._expiry, (gone.last, keep.seq))
-        for term in gone.indexed:
-            posting = self._postings.get(term)
-            if posting is not None:
-                posting.pop(gone.seq, None)
-                if keep.active:
-                    posting[keep.seq] = None
-                    keep.indexed.add(term)
+            self.index.seen(keep, gone.last)
+        self.index.transfer(keep, gone)
         keep.members = (keep.members + gone.members)[-self.settings.member_limit :] if keep.active else []
-        gone.indexed = set()
         gone.members = []
         gone.centroid = {}
         gone.active = False
@@ -430,12 +396,5 @@ class OnlineClusterer:
                 raise ValueError(f"story {story.id}: seq {story.seq}, expected {len(self._by_seq)}")
             self.stories[story.id] = story
             self._by_seq.append(story)
-            if story.active:
-                for term in story.indexed:
-                    self._postings.setdefault(term, {})[story.seq] = None
-                if story.last is not None:
-                    self._expiry.append((story.last, story.seq))
-            for term in story.archived:
-                self._archive.setdefault(term, []).append(story.seq)
-        heapq.heapify(self._expiry)
+        self.index.restore(self._by_seq)
         self.clock = clock
