@@ -44,6 +44,7 @@ from storydiff.compare.modality import find_modality_conflicts
 from storydiff.compare.names import name_conflicts, nationality_conflicts
 from storydiff.compare.outcome import find_outcome_conflicts
 from storydiff.compare.polarity import NEGATIONS
+from storydiff.compare.roles import find_role_conflicts
 from storydiff.compare.slots import find_slot_conflicts
 from storydiff.compare.substitute import find_substitutions
 from storydiff.compare.when import clocks_differ, weekdays_differ
@@ -292,6 +293,7 @@ def find_conflicts(items: Sequence[ArticleFacts], units: Sequence[Sequence[Unit]
         labels = [af.label for af in items]
         found.extend(f for f in _substitution_facts(units, labels) if not _covered(f, taken))
         found.extend(f for f in find_slot_conflicts(units, labels) if not _covered(f, taken))
+        found.extend(f for f in find_role_conflicts(units, labels) if not _covered(f, taken))
         found.extend(f for f in find_list_conflicts(units, labels) if not _covered(f, taken))
         found.extend(f for f in find_modality_conflicts(units, labels) if not _covered(f, taken))
         found.extend(f for f in find_outcome_conflicts(units, labels) if not _covered(f, taken))
