@@ -30,7 +30,7 @@ from collections.abc import Iterable, Mapping
 from storydiff.compare.lexicon import concept_of
 from storydiff.text.tokens import word_spans
 
-__all__ = ["EVENTS", "EVENTS_EXACT", "MARK", "context_similarity", "event_concept", "event_concepts"]
+__all__ = ["EVENTS", "EVENTS_EXACT", "MARK", "context_similarity", "event_concept", "event_concepts", "shared_events"]
 
 #: first character of a news-concept anchor in a context set
 MARK = "%"
@@ -152,6 +152,19 @@ def event_concepts(text: str | Iterable[str]) -> frozenset[str]:
     """``%concept`` anchors of the news words in ``text`` (a string or lower-case tokens)."""
     words = (t for _s, _e, t in word_spans(text, lower=True)) if isinstance(text, str) else text
     return frozenset(MARK + c for c in map(event_concept, words) if c is not None)
+
+
+#: concepts that say when, not what: two sentences sharing only these share no event
+_TIME_CONCEPTS = frozenset({MARK + "daytime", MARK + "clock"})
+
+
+def shared_events(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
+    """The news concepts (``%`` anchors) two sentence contexts share, time words aside.
+
+    >>> sorted(shared_events(frozenset({"%bridge", "%clock", "brück"}), frozenset({"%bridge", "%clock", "мост"})))
+    ['%bridge']
+    """
+    return frozenset(x for x in a & b if x[0] == MARK and x not in _TIME_CONCEPTS)
 
 
 def context_similarity(a: frozenset[str], b: frozenset[str], cross: bool) -> float:

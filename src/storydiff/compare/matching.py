@@ -26,8 +26,9 @@ only one of its key in both reports pairs whatever its context; otherwise such a
 ``3-0 sobre el Werder Bremen``) are the result of one match whatever else either report scores.
 Days and times pair in like words and like sentences, or when the words right after both name one
 event (``am Mittwoch veröffentlichten Stellungnahme``, :func:`~storydiff.compare.when.same_event`),
-or when they are the only clock times of both reports in like sentences; a day resolved from
-``gestern``/``today`` pairs only by its event.
+or when they are the only clock times of both reports in like sentences or sentences sharing a news
+concept (:func:`~storydiff.compare.events.shared_events`); the only centuries of both reports pair when
+at most one apart; a day resolved from ``gestern``/``today`` pairs only by its event.
 A candidate stands when its score reaches the threshold of its key's class
 (:data:`THRESHOLDS`): person counts with an action (dead, injured, arrested, missing,
 evacuated) are the salient figure of a story and need little context; units without
@@ -48,12 +49,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from storydiff.compare.align import Unit, stems_of
-from storydiff.compare.events import MARK, context_similarity, event_concept
+from storydiff.compare.events import MARK, context_similarity, event_concept, shared_events
 from storydiff.compare.facts import _is_name_word
 from storydiff.compare.lexicon import ACTIONS, DIMENSIONS, MONTHS, NOUN_CLASSES, STOPWORDS, WEEKDAYS, concept_of
 from storydiff.compare.places import places_in
 from storydiff.compare.scope import compatible, qualifiers
-from storydiff.compare.when import event_after, same_event
+from storydiff.compare.sums import share_of_total
+from storydiff.compare.when import event_after, near_centuries, same_event
 from storydiff.model import Fact
 from storydiff.text.tokens import word_spans
 
@@ -297,11 +299,13 @@ def _score_after(af: ArticleFacts, fact: Fact) -> str | None:
     return f"{m.group(1)}:{m.group(2)}" if m else None
 
 
-def _distinct_values(facts: Sequence[Fact]) -> Counter[str]:
-    """How many different values each key has in one article ("44 días" said twice is one value)."""
+def _distinct_values(af: ArticleFacts) -> Counter[str]:
+    """How many different values each key has in one article ("44 días" said twice is one value); a
+    vague amount besides a figure ("Dozens" and "at least 35") and a share of a stated total are none."""
     seen = {(f.key, repr(f.value.value.get("anchor") if isinstance(f.value.value, dict) else f.value.value))
-            for f in facts}
-    return Counter(key for key, _ in seen)
+            for f in af.facts if not share_of_total(af.text[f.value.end:f.value.end + 40])}
+    figured = {key for key, v in seen if v != "None"}
+    return Counter(key for key, v in seen if v != "None" or key not in figured)
 
 
 def match_facts(a: ArticleFacts, b: ArticleFacts, agree: Callable[[Fact, Fact], bool],
@@ -312,8 +316,8 @@ def match_facts(a: ArticleFacts, b: ArticleFacts, agree: Callable[[Fact, Fact], 
         if fb.kind in kinds and not fb.key.startswith("?+"):
             fb_by_kind.setdefault(fb.kind, []).append((ib, fb))
     cross = a.lang != b.lang  # news-concept anchors count across languages only (events.context_similarity)
-    count_a = _distinct_values(a.facts)
-    count_b = _distinct_values(b.facts)
+    count_a = _distinct_values(a)
+    count_b = _distinct_values(b)
     local_b: dict[int, frozenset[str]] = {}
     scope_b: dict[int, frozenset[str]] = {}
     cands: list[tuple[float, int, int, Fact, Fact, float]] = []
@@ -374,7 +378,9 @@ def match_facts(a: ArticleFacts, b: ArticleFacts, agree: Callable[[Fact, Fact], 
                 score = max(score, threshold)  # one event named right after both: "am Mittwoch veröffentlichten"
             elif fa.attributes.get("relative") or fb.attributes.get("relative"):
                 continue  # "yesterday" ends many clauses: it needs the event named after it on both sides
-            elif fa.key == "when:clock" and single and sent >= MIN_SENTENCE_CLOCK:
+            elif fa.key == "when:century" and single and near_centuries(fa.value.value, fb.value.value):
+                score = max(score, threshold)  # the only centuries of both reports: one building's age
+            elif fa.key == "when:clock" and single and (sent >= MIN_SENTENCE_CLOCK or shared_events(sa, sb)):
                 score = max(score, threshold)  # the only clock time of both reports, in like sentences
             elif cls == "when" and (loc < MIN_LOCAL_WHEN or (
                     fa.key != "when:minute" and sent < MIN_SENTENCE_WHEN)):

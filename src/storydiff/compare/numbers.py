@@ -49,6 +49,7 @@ from storydiff.compare.lexicon import (
     WEEKDAYS,
     concept_of,
 )
+from storydiff.compare.sums import counted_in_parts
 
 __all__ = ["Quantity", "find_quantities", "parse_figure"]
 
@@ -311,7 +312,7 @@ def find_quantities(sentence: str, previous: str = "") -> list[Quantity]:
             )
         )
         spans.append((start_tok, noun_tok))
-    return _share_actions(quantities, spans, low)
+    return counted_in_parts(_share_actions(quantities, spans, low), sentence)  # sums, shares of a total
 
 
 #: words between a part and its whole: "8 von 40", "12 der insgesamt 35", "six of the 15", "six out of a total of 15"

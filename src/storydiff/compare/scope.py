@@ -49,6 +49,7 @@ from __future__ import annotations
 import re
 
 from storydiff.compare.numwords import NUMBER_WORDS
+from storydiff.compare.sums import share_of_total
 
 __all__ = ["EXCLUSIVE", "compatible", "qualifiers"]
 
@@ -151,8 +152,8 @@ def qualifiers(sentence: str, start: int, end: int, kind: str = "number") -> fro
         tags.add("split")
     if any(not _CHAMBER.search(m.group()) for m in _SITE.finditer(sentence)):
         tags.add("site")
-    if _PART.match(after):
-        tags.add("part")
+    if _PART.match(after) or share_of_total(after):
+        tags.add("part")  # "drei Brücken ganz und zwei weitere", "110 personnes, sur un total de 157"
     if _WINDOW.search(pb + " " + pa):
         tags.add("window")
     stamp = _STAMP.search(pb[-40:] + " " + pa[:40])

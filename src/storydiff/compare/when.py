@@ -17,7 +17,9 @@ Method:
   times that name no zone. Two clock times conflict when their minutes differ after conversion
   (``14 Uhr`` British = ``15 Uhr MESZ``), or when they name opposite sides of the same instant;
 * **parts of one day** conflict when two or more parts apart (morning/afternoon; evening and
-  night, noon and afternoon have soft edges).
+  night, afternoon and evening have soft edges); noon is a point, other than any part
+  (``Montag gegen Mittag`` / ``Montagnachmittag``);
+* **time zones** are read after the unit word too (``um 15.00 Uhr MESZ``).
 
 >>> from datetime import datetime, UTC
 >>> [(v, part) for v, part, _s, _e in relative_days("Er hat gestern Abend erklärt.", "de",
@@ -40,7 +42,8 @@ from storydiff.compare.align import stems_of
 from storydiff.compare.lexicon import CLOCK_WORDS, STOPWORDS, concept_of
 from storydiff.text.tokens import word_spans
 
-__all__ = ["clock_zone", "clocks_differ", "event_after", "midnights", "relative_days", "same_event", "weekdays_differ"]
+__all__ = ["clock_zone", "clocks_differ", "event_after", "midnights", "near_centuries", "relative_days", "same_event",
+           "weekdays_differ"]
 
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 #: relative day words per language, with their offset in days from the publication date
@@ -62,6 +65,7 @@ _PARTS = {"morgen": "morning", "vormittag": "morning", "früh": "morning", "mitt
 _WORD = re.compile(r"[\w'’-]+")
 _OPEN_QUOTES = "„“«»\""
 _DAYPART = {"morning": 0, "noon": 1, "afternoon": 2, "evening": 3, "night": 4, "midnight": 4}
+_NOON = _DAYPART["noon"]
 
 
 def _inside_quote(text: str, pos: int) -> bool:
@@ -126,6 +130,7 @@ _ZONES: list[tuple[re.Pattern[str], int | str]] = [
     (re.compile(r"^\s*\(?(heure de Paris|heure française|French time|Pariser Zeit)", re.I), "paris"),
     (re.compile(r"^\s*\(?(Ortszeit|local time|heure locale|hora local|по местному времени)", re.I), "local"),
 ]
+_UNIT = re.compile(r"^\s*(?:Uhr|h|heures?|o'clock|часов|часа|час)\b", re.IGNORECASE)
 #: the zone a clock time without one is read in, by article language (English: UK or US, unknown)
 _DEFAULT_ZONE = {"de": "berlin", "fr": "paris", "es": "madrid", "ru": 180}
 
@@ -147,6 +152,7 @@ def clock_zone(after: str, lang: str, published: datetime | None) -> dict[str, A
     """Zone attributes of a clock time from the words right ``after`` it: ``zone`` (offset in
     minutes, ``"local"`` or ``None``) and ``default`` (the offset of the article language's zone)."""
     zone: int | str | None = None
+    after = _UNIT.sub("", after, count=1)  # "um 15.00 Uhr MESZ": the zone follows the unit
     for pattern, z in _ZONES:
         if pattern.match(after):
             zone = z
@@ -192,7 +198,23 @@ def weekdays_differ(va: str, vb: str) -> bool:
         return False
     ia = _DAYPART.get(concept_of(pa, CLOCK_WORDS) or pa)
     ib = _DAYPART.get(concept_of(pb, CLOCK_WORDS) or pb)
-    return ia is not None and ib is not None and abs(ia - ib) >= 2
+    if ia is None or ib is None:
+        return False
+    return abs(ia - ib) >= 2 or (ia != ib and _NOON in (ia, ib))  # noon is a point: before it, morning
+
+
+def near_centuries(va: object, vb: object) -> bool:
+    """Whether two centuries (``"12"``, ``"13"``) are at most one apart: a building dated to the 12th
+    and to the 13th century is one building dated two ways (its works spanned both), while the 19th
+    century is that of something else (a later spire).
+
+    >>> near_centuries("12", "13"), near_centuries("12", "19")
+    (True, False)
+    """
+    try:
+        return abs(float(str(va)) - float(str(vb))) <= 1
+    except ValueError:
+        return False
 
 
 _CLAUSE = re.compile(r"[,;:()–—]|\b(?:und|and|et|y|while|während|sowie)\b")
