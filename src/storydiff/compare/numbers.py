@@ -29,11 +29,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import pairwise
 
+from storydiff.compare.actions import nearest_action, share_actions
 from storydiff.compare.lexicon import (
-    ACTION_PHRASES,
     ACTIONS,
     APPROX,
     DIMENSIONS,
@@ -58,7 +58,6 @@ _RANGE_WORDS = frozenset({"bis", "to", "à", "a", "-", "–", "und", "and"})
 _SKIP_AFTER = frozenset({"uhr", "h", "gmt", "bst", "utc", "mesz", "mez", "a.m.", "p.m.", "am", "pm"})
 _ONES = frozenset({1.0})
 _PERSON_ACTIONS = frozenset({"dead", "injured", "arrested", "missing", "evacuated"})
-_CONJ = frozenset({"und", "and", "et", "y", "sowie", "while", "aber", "but", "и"})
 _PARTITIVE = frozenset({"von", "of", "de", "sur", "из", "der"})
 _BREAK = re.compile(r"\s[-–—:]\s|[;(]")
 _HAS = ("verfüg", "sprach", "sprich", "berichte", "informier")
@@ -279,7 +278,7 @@ def find_quantities(sentence: str, previous: str = "") -> list[Quantity]:
         if first in totals:
             pass  # the whole of a partition: the sentence's verb tells what happened to the part
         elif action is None:
-            action = _nearest_action(toks, low, start_tok, noun_tok, qpos, sentence)
+            action = nearest_action(toks, low, start_tok, noun_tok, qpos, sentence)
         if first in totals:
             pass
         elif action is None and any(concept_of(w, TOLL_WORDS) for w in low[max(0, start_tok - 6) : start_tok]):
@@ -312,7 +311,7 @@ def find_quantities(sentence: str, previous: str = "") -> list[Quantity]:
             )
         )
         spans.append((start_tok, noun_tok))
-    return counted_in_parts(_share_actions(quantities, spans, low), sentence)  # sums, shares of a total
+    return counted_in_parts(share_actions(quantities, spans, low), sentence)  # sums, shares of a total
 
 
 #: words between a part and its whole: "8 von 40", "12 der insgesamt 35", "six of the 15", "six out of a total of 15"
@@ -368,61 +367,3 @@ def _counted_before(toks: list[tuple[int, int, str]], low: list[str], first: int
                 return noun or "person", action
         break
     return None, None
-
-
-def _share_actions(qs: list[Quantity], spans: list[tuple[int, int]], low: list[str]) -> list[Quantity]:
-    """Coordinated quantities share their verb: "45 adults and 5 children died"."""
-    out = list(qs)
-    for k in range(len(out) - 2, -1, -1):
-        between = low[spans[k][1] + 1 : spans[k + 1][0]]
-        if out[k].action is None and out[k + 1].action is not None and between and all(
-                w in _CONJ for w in between):
-            out[k] = replace(out[k], action=out[k + 1].action)
-    return out
-
-
-#: the end of a sentence inside one unit of text (quotes are not split): an action beyond it is not the
-#: figure's ("... 5 children died. About 100 people were injured")
-_STOP = re.compile(r"(?<!\bca)(?<!\bNr)(?<!\bSt)(?<!\bDr)[.;!?]\s")
-
-
-#: German verb particles that stand at a clause's end apart from their verb ("nahm ... fest")
-_PARTICLES = frozenset({"fest", "ab", "auf", "aus", "ein", "zurück", "weg"})
-
-
-def _separable(toks: list[tuple[int, int, str]], low: list[str], j: int, lo: int, sentence: str) -> str | None:
-    """The action of a German separable verb whose particle ``low[j]`` closes its clause: the particle
-    joined to an earlier word of the clause (``nahm ... fest`` reads as ``festnahm``, i.e. arrested)."""
-    particle = low[j].rstrip(".")
-    if particle not in _PARTICLES or (j + 1 < len(toks) and not _STOP.search(sentence[toks[j][1]:toks[j + 1][0]])):
-        return None
-    return next((c for k in range(j - 1, lo - 1, -1) if (c := concept_of(particle + low[k], ACTIONS))), None)
-
-
-def _nearest_action(
-    toks: list[tuple[int, int, str]], low: list[str], first: int, last: int, qpos: list[int], sentence: str
-) -> str | None:
-    best: tuple[int, str] | None = None
-    lo_bound = max([p for p in qpos if p < first] + [-1])
-    hi_bound = min([p for p in qpos if p > last] + [len(toks)])
-    for j in range(max(lo_bound + 1, first - 6), min(hi_bound, last + 9)):
-        if first <= j <= last:
-            continue
-        concept = concept_of(low[j], ACTIONS) or _separable(toks, low, j, max(lo_bound + 1, first - 6), sentence)
-        if concept is not None and _STOP.search(
-                sentence[toks[j][0]:toks[first][0]] if j < first else sentence[toks[last][0]:toks[j][0]]):
-            continue  # "45 adults died. About 100 people were injured": a verb of another sentence
-        if concept is not None:
-            dist = (j - last) if j > last else (first - j) + 1
-            between = low[last + 1 : j] if j > last else low[j + 1 : first]
-            if any(w in _CONJ for w in between):
-                dist += 4
-            if best is None or dist < best[0]:
-                best = (dist, concept)
-    if best is not None:
-        return best[1]
-    window = sentence[toks[first][0] : toks[min(len(toks) - 1, last + 8)][1]].lower()
-    for phrase, concept in ACTION_PHRASES.items():
-        if phrase in window:
-            return concept
-    return None
