@@ -10,6 +10,13 @@ how many of the 50 are unjudged. The sample swings with every change of the conf
 so a line ``precision over all reported: R real of J judged (U unjudged)`` also judges every
 reported conflict against the judgements file; ``--print-all`` prints every reported conflict
 (``--unjudged`` only those not yet judged) to extend it.
+Judging rules (the issue's definitions): a conflict is real when the two reports give
+incompatible values for the same fact (same thing counted, same action, same time frame,
+same place or group); a stated figure against "more than" that figure is incompatible
+("100" vs "more than 100"), a figure inside the other's range is not (26 in "dozens",
+157 in "more than 150"); a quote worded differently for the same speaker is real, also
+when the outlets translated it (the gold lists such wording pairs); a value for another
+place, group, time or referent is not.
 Held-out check: the stories that have gold pairs are split in two halves (sorted, then
 shuffled with seed 13); thresholds were tuned on half ``A`` only, and recall is printed for
 both halves (``recall[A]``, ``recall[B]``).
