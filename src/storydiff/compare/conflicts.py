@@ -129,7 +129,7 @@ def _judge_numbers(a: FactValue, b: FactValue) -> tuple[str, str, float] | None:
     if overlap:
         return "refinement", f"{precise.text!r} is more precise than {vague.text!r} and lies in its range", 0.3
     x, lo, hi = precise.value["anchor"], vague.value["low"], vague.value["high"]
-    if x < lo / 2 or (hi is not None and x > 2 * hi):
+    if x <= lo / 2 or (hi is not None and x > 2 * hi):  # "une heure" is not "quelques heures"
         return "conflict", f"{a.text!r} is far outside the range of {b.text!r}", 0.8
     return None  # vague words have soft edges: "mehrere" vs "zwölf"
 

@@ -4,7 +4,9 @@ Method, per sentence:
 
 * **number** — :func:`~storydiff.compare.numbers.find_quantities`; key ``noun+action``
   from the multilingual tables (``person+arrested`` for *3.800 Demonstranten ...
-  festgenommen* and *3,000 people arrested* alike); value ``{low, high, anchor, qualifier}``;
+  festgenommen* and *3,000 people arrested* alike); value ``{low, high, anchor, qualifier}``; a
+  duration right before *after*/*before* words takes that relation as its action (``duration+after``,
+  :mod:`~storydiff.compare.durations`);
 * **date-time** — weekdays with their part of day (``Samstagvormittag``), dates
   (``7. Januar``, ``January 7``, ``8 октября``) and clock times (``14 Uhr``, ``06.07 Uhr``,
   ``6 a.m.``, ``6:05``); key ``when:weekday`` / ``when:date`` / ``when:clock``; ordinal
@@ -38,6 +40,7 @@ from typing import Any
 import simplemma
 
 from storydiff.compare.align import article_language
+from storydiff.compare.durations import relation_after
 from storydiff.compare.lexicon import CLOCK_WORDS, MONTHS, STOPWORDS, WEEKDAYS, concept_of
 from storydiff.compare.numbers import find_quantities
 from storydiff.compare.when import clock_zone, midnights, relative_days
@@ -78,6 +81,7 @@ def _fv(label: str, base: int, start: int, end: int, text: str, value: Any) -> F
 
 
 _SECONDS = {"second": 1.0, "minute": 60.0, "hour": 3600.0}
+_TIMED = frozenset({"duration"})
 
 
 def _number_facts(label: str, sent: Sentence, previous: str = "") -> list[Fact]:
@@ -95,7 +99,8 @@ def _number_facts(label: str, sent: Sentence, previous: str = "") -> list[Fact]:
         noun, scale = q.noun, 1.0
         if noun in _SECONDS:  # durations compare across units: "eine halbe Minute" vs "20 Sekunden"
             noun, scale = "duration", _SECONDS[noun]
-        key = f"{noun or '?'}+{q.action or '-'}"
+        action = relation_after(sent.text[q.end:]) if noun in _TIMED else None
+        key = f"{noun or '?'}+{action or q.action or '-'}"  # "une heure après": a time after an event
         value = {"low": q.low * scale, "high": None if math.isinf(q.high) else q.high * scale,
                  "anchor": None if q.anchor is None else q.anchor * scale, "qualifier": q.qualifier}
         out.append(Fact("number", key, replace(span, value=value), attrs))

@@ -28,7 +28,7 @@ Days and times pair in like words and like sentences, or when the words right af
 event (``am Mittwoch veröffentlichten Stellungnahme``, :func:`~storydiff.compare.when.same_event`),
 or when they are the only clock times of both reports in like sentences or sentences sharing a news
 concept (:func:`~storydiff.compare.events.shared_events`); the only centuries of both reports pair when
-at most one apart; a day resolved from ``gestern``/``today`` pairs only by its event.
+at most one apart; a day resolved from ``gestern``/``today`` pairs only by its event (``same_day_event``).
 A candidate stands when its score reaches the threshold of its key's class
 (:data:`THRESHOLDS`): person counts with an action (dead, injured, arrested, missing,
 evacuated) are the salient figure of a story and need little context; units without
@@ -55,7 +55,7 @@ from storydiff.compare.lexicon import ACTIONS, DIMENSIONS, MONTHS, NOUN_CLASSES,
 from storydiff.compare.places import places_in
 from storydiff.compare.scope import compatible, qualifiers
 from storydiff.compare.sums import share_of_total
-from storydiff.compare.when import event_after, near_centuries, same_event
+from storydiff.compare.when import event_after, near_centuries, same_day_event, same_event
 from storydiff.model import Fact
 from storydiff.text.tokens import word_spans
 
@@ -377,7 +377,10 @@ def match_facts(a: ArticleFacts, b: ArticleFacts, agree: Callable[[Fact, Fact], 
                     event_after(b.text, fb.value.end, fb.attributes["sentence"][1], b.lang), MIN_EVENT_WHEN):
                 score = max(score, threshold)  # one event named right after both: "am Mittwoch veröffentlichten"
             elif fa.attributes.get("relative") or fb.attributes.get("relative"):
-                continue  # "yesterday" ends many clauses: it needs the event named after it on both sides
+                if not same_day_event(a.text, fa, b.text, fb) or (
+                        sent < MIN_SENTENCE_WHEN and not any(x[0] == "@" for x in sa & sb)):
+                    continue  # "yesterday" ends many clauses: it needs one event in its clause and one actor
+                score = max(score, threshold)
             elif fa.key == "when:century" and single and near_centuries(fa.value.value, fb.value.value):
                 score = max(score, threshold)  # the only centuries of both reports: one building's age
             elif fa.key == "when:clock" and single and (sent >= MIN_SENTENCE_CLOCK or shared_events(sa, sb)):

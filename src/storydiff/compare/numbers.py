@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from storydiff.compare.actions import nearest_action, share_actions
+from storydiff.compare.durations import FEW, article_is_one, few_at
 from storydiff.compare.lexicon import (
     ACTIONS,
     APPROX,
@@ -194,6 +195,8 @@ def find_quantities(sentence: str, previous: str = "") -> list[Quantity]:
                 i += 1  # score or time tail
                 continue
             value = parse_figure(word)
+        elif article_is_one(low, i):  # "une heure après": an article counts one unit of a duration
+            value = 1.0
         elif low[i] in NUMBER_WORDS and sentence[e : e + 1] not in (",", ";", ":"):  # "ein, Menschen"
             value = NUMBER_WORDS[low[i]]
             if (value in _ONES or (value == 2 and low[i] in ("beiden", "both"))) and concept_of(
@@ -203,6 +206,8 @@ def find_quantities(sentence: str, previous: str = "") -> list[Quantity]:
                 continue
         elif low[i] in VAGUE:
             vague = VAGUE[low[i]]
+        elif few_at(low, i):  # "quelques heures", "a few days"
+            vague = FEW
         if value is None and vague is None:
             i += 1
             continue

@@ -7,7 +7,9 @@ Method:
   against the article's ``published`` date to a weekday and reported as ``when:weekday`` facts,
   so that *hat gestern ... erklärt* (published on a Friday) meets *announced ... today* of a
   report published the same Friday as *Thursday* against *Friday*; words inside quotation
-  marks speak of the day of the speech, not of publication, and are skipped;
+  marks speak of the day of the speech, not of publication, and are skipped; two such days are of
+  one event when the few words around each, in its clause, share a news concept
+  (:func:`day_events`: ``%resign`` in any language), unless a day is a target (``für gestern``);
 * **midnight** — *kurz vor Mitternacht*, *shortly after midnight*, *à minuit* are clock facts
   (``00:00``) that carry which side of midnight they name (``approx``: ``before``/``after``);
 * **time zones** — a clock time followed by a zone (``15.00 Uhr MESZ``, ``2 p.m. BST``,
@@ -34,15 +36,18 @@ False
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from storydiff.compare.align import stems_of
+from storydiff.compare.events import MARK, event_concepts
 from storydiff.compare.lexicon import CLOCK_WORDS, STOPWORDS, concept_of
+from storydiff.model import Fact
 from storydiff.text.tokens import word_spans
 
-__all__ = ["clock_zone", "clocks_differ", "event_after", "midnights", "near_centuries", "relative_days", "same_event",
+__all__ = ["clock_zone", "clocks_differ", "day_events", "event_after", "midnights", "near_centuries", "relative_days",
+           "same_day_event", "same_event",
            "weekdays_differ"]
 
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -227,6 +232,44 @@ def event_after(text: str, end: int, sentence_end: int, lang: str, words: int = 
     cut = _CLAUSE.search(after)
     window = " ".join(t[2] for t in list(word_spans(after[:cut.start()] if cut else after, lower=False))[:words])
     return frozenset(w for w in stems_of(window, lang) if len(w) >= 4 and not w[0].isdigit() and w not in STOPWORDS)
+
+
+#: what ends the clause of a relative day: punctuation, conjunctions, relative pronouns
+_DAY_CLAUSE = re.compile(r"[,;:()–—]|\b(?:und|and|et|y|while|während|sowie|who|which|that|qui|que|dass|"
+                         r"welche[rs]?|quien|который|которая|что)\b", re.IGNORECASE)
+#: words right before a day that make it a target, not the day an event happened ("Rücktritt für gestern")
+_TARGET = re.compile(r"\b(?:für|for|pour|para|bis|until|jusqu'à|hasta|до|на)\s*$", re.IGNORECASE)
+_WHEN_CONCEPTS = frozenset({MARK + "daytime", MARK + "clock"})
+
+
+def day_events(text: str, start: int, end: int, sentence: Sequence[int], words: int = 4) -> frozenset[str]:
+    """The news concepts (:mod:`~storydiff.compare.events`) of the ``words`` words either side of a
+    relative day ``text[start:end]`` in its clause: what happened that day, in any language (*hat gestern
+    seinen Rücktritt erklärt* and *announced his resignation today* both name ``%resign``; a subject's
+    attribute further off, *der geflohene Präsident ... hat gestern*, is not that day's event). Empty
+    when the day is a target (``Rücktritt für gestern angekündigt``, ``scheduled for today``), not the
+    day of an event.
+
+    >>> t = "Der Präsident hat gestern seinen Rücktritt erklärt."
+    >>> sorted(day_events(t, t.index("gestern"), t.index("gestern") + 7, (0, len(t))))
+    ['%head', '%resign']
+    """
+    s0, s1 = sentence
+    before, after = text[s0:start], text[end:s1]
+    if _TARGET.search(before):
+        return frozenset()
+    cuts = [m.end() for m in _DAY_CLAUSE.finditer(before)]
+    stop = _DAY_CLAUSE.search(after)
+    left = [t for _s, _e, t in word_spans(before[cuts[-1] if cuts else 0:])][-words:]
+    right = [t for _s, _e, t in word_spans(after[:stop.start()] if stop else after)][:words]
+    return event_concepts(left + right) - _WHEN_CONCEPTS
+
+
+def same_day_event(text_a: str, fa: Fact, text_b: str, fb: Fact) -> bool:
+    """Whether the clauses of two days (one of them relative, *gestern*) name one news event
+    (:func:`day_events`)."""
+    ea = day_events(text_a, fa.value.start, fa.value.end, fa.attributes["sentence"])
+    return bool(ea and ea & day_events(text_b, fb.value.start, fb.value.end, fb.attributes["sentence"]))
 
 
 def same_event(a: frozenset[str], b: frozenset[str], least: float = 0.5) -> bool:
