@@ -43,6 +43,7 @@ from storydiff.compare.lists import find_list_conflicts
 from storydiff.compare.matching import ArticleFacts, Pair, context_of, fold, key_class, match_facts
 from storydiff.compare.modality import find_modality_conflicts
 from storydiff.compare.names import name_conflicts, nationality_conflicts
+from storydiff.compare.negation import find_negation_conflicts
 from storydiff.compare.outcome import find_outcome_conflicts
 from storydiff.compare.polarity import NEGATIONS
 from storydiff.compare.roles import find_role_conflicts
@@ -298,6 +299,7 @@ def find_conflicts(items: Sequence[ArticleFacts], units: Sequence[Sequence[Unit]
         found.extend(f for f in find_attribution_conflicts(units, labels) if not _covered(f, taken))
         found.extend(f for f in find_list_conflicts(units, labels) if not _covered(f, taken))
         found.extend(f for f in find_modality_conflicts(units, labels) if not _covered(f, taken))
+        found.extend(f for f in find_negation_conflicts(units, labels) if not _covered(f, taken))
         found.extend(f for f in find_outcome_conflicts(units, labels) if not _covered(f, taken))
         found.extend(zero_conflicts(items, units))
     repeats = _repeats(items)
