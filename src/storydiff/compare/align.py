@@ -55,10 +55,41 @@ class Unit:
     lang: str
 
 
+#: opening -> closing quotation marks whose two ends differ
+_QUOTE_PAIRS = (("„", "“"), ("“", "”"), ("»", "«"), ("«", "»"), ("‚", "‘"))
+
+
+def balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` widened by one character where the span ``text[start:end]`` holds one end of a
+    quotation whose other end lies right outside it, so that a shown span never carries a stray mark.
+
+    >>> text = 'Es wurden „dutzende“ Demonstranten und 26 "bewaffnete Kriminelle" getötet.'
+    >>> [text[slice(*balance_quotes(text, text.index(w), text.index(w) + n))]
+    ...  for w, n in (("dutzende", 23), ("26", 25))]
+    ['„dutzende“ Demonstranten', '26 "bewaffnete Kriminelle"']
+    """
+    span = text[start:end]
+    for opening, closing in _QUOTE_PAIRS:
+        if span.count(closing) > span.count(opening) and start > 0 and text[start - 1] == opening:
+            start -= 1
+            span = text[start:end]
+        elif span.count(opening) > span.count(closing) and text[end : end + 1] == closing:
+            end += 1
+            span = text[start:end]
+    if span.count('"') % 2:
+        if start > 0 and text[start - 1] == '"':
+            start -= 1
+        elif text[end : end + 1] == '"':
+            end += 1
+    return start, end
+
+
 def span_fact(unit: Unit, start: int, end: int, labels: Sequence[str], value: Any, key: str = "",
               kind: str = "statement") -> Fact:
     """A fact of ``kind`` whose value is the span ``start:end`` of ``unit``'s sentence (offsets in the
-    sentence), located in the article (``labels[unit.article]``) and carrying its sentence's bounds."""
+    sentence, widened to whole quotations by :func:`balance_quotes`), located in the article
+    (``labels[unit.article]``) and carrying its sentence's bounds."""
+    start, end = balance_quotes(unit.sentence.text, start, end)
     at = unit.sentence.start
     return Fact(kind, key, FactValue(labels[unit.article], unit.sentence.text[start:end], at + start, at + end, value),
                 {"sentence": [at, unit.sentence.end]})

@@ -39,7 +39,7 @@ from typing import Any
 
 import simplemma
 
-from storydiff.compare.align import article_language
+from storydiff.compare.align import article_language, balance_quotes
 from storydiff.compare.durations import relation_after
 from storydiff.compare.lexicon import CLOCK_WORDS, MONTHS, STOPWORDS, WEEKDAYS, concept_of
 from storydiff.compare.numbers import find_quantities
@@ -77,6 +77,7 @@ _PRONOUNS = frozenset(["er", "sie", "he", "she", "il", "elle", "Ã©l", "ella", "Ð
 
 
 def _fv(label: str, base: int, start: int, end: int, text: str, value: Any) -> FactValue:
+    start, end = balance_quotes(text, start, end)
     return FactValue(article=label, text=text[start:end], start=base + start, end=base + end, value=value)
 
 
