@@ -122,14 +122,17 @@ class FeatureExtractor:
         lead = _LEAD_END.split(body.strip(), maxsplit=1)[0][:400]
         head = f" {title}\n{lead}" if title and title.strip() not in lead else " " + lead
         head_spans = _spans(head)
-        for t in set(self._terms(head_spans, stop, language)):
+        # dict.fromkeys, not set: the order of the features (hence of float sums over them) must not
+        # depend on the process's string hash seed, or two processes could score differently
+        for t in dict.fromkeys(self._terms(head_spans, stop, language)):
             weights[t] = weights.get(t, 0.0) + s.title_weight
         names = Counter(self._names(body, spans, stop))
-        head_names = set(self._names(head, head_spans, stop))
+        head_names = dict.fromkeys(self._names(head, head_spans, stop))
         for k, c in names.items():
             weights[k] = s.name_weight * (1.0 + math.log(c)) + (s.title_weight if k in head_names else 0.0)
-        for k in head_names - names.keys():
-            weights[k] = s.name_weight + s.title_weight
+        for k in head_names:
+            if k not in names:
+                weights[k] = s.name_weight + s.title_weight
         nums: Counter[str] = Counter()
         for _, _, tok in spans:
             if tok[0].isdigit():
