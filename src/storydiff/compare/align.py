@@ -36,7 +36,7 @@ from storydiff.text.normalize import normalize
 from storydiff.text.sentences import Sentence, split_sentences
 from storydiff.text.tokens import words
 
-__all__ = ["Unit", "align_sentences", "prepare", "similarity", "span_fact", "stems_of"]
+__all__ = ["Unit", "align_sentences", "balance_quotes", "prepare", "similarity", "span_fact", "stemmer_for", "stems_of"]
 
 _STEMMERS = {"de": "german", "en": "english", "fr": "french", "es": "spanish", "ru": "russian", "nl": "dutch",
              "pt": "portuguese", "it": "italian", "ro": "romanian", "sv": "swedish", "da": "danish",
@@ -96,7 +96,8 @@ def span_fact(unit: Unit, start: int, end: int, labels: Sequence[str], value: An
 
 
 @lru_cache(maxsize=16)
-def _stemmer(lang: str) -> Any:
+def stemmer_for(lang: str) -> Any:
+    """The Snowball stemmer of ``lang`` (German when the language has none), one per language."""
     import Stemmer
 
     return Stemmer.Stemmer(_STEMMERS.get(lang, "german"))
@@ -109,7 +110,7 @@ def stems_of(text: str, lang: str) -> frozenset[str]:
     ['3000', 'demonstrant', 'festgenomm']
     """
     toks = [w for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
-    stemmer = _stemmer(lang)
+    stemmer = stemmer_for(lang)
     return frozenset(w if w[0].isdigit() else stemmer.stemWord(w) for w in toks)
 
 

@@ -50,6 +50,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from storydiff.compare.align import Unit, similarity, span_fact, stems_of
+from storydiff.compare.facts import QUOTE_PATTERN
 from storydiff.compare.lexicon import MONTHS, WEEKDAYS, concept_of
 from storydiff.compare.polarity import is_name_word
 from storydiff.model import Fact
@@ -118,7 +119,6 @@ _DETERMINERS = _set("der die das den dem des ein eine einer eines einem einen me
 _NEVER = re.compile(r"(?!)")
 _ELISION = re.compile(r"\b[ldLD]['’](?=\w)")
 _CUT = re.compile(r"[,;:!?()„“”\"«»—–]")
-_QUOTE = re.compile(r"„([^“”\"]{3,}?)[“”\"]|»([^«]{3,}?)«|«([^»]{3,}?)»|“([^”“]{3,}?)”|\"([^\"]{3,}?)\"")
 
 #: kinds of sources, multilingual word prefixes (at least four letters, or whole words)
 SOURCE_KINDS: dict[str, str] = {w: kind for kind, spec in {
@@ -225,7 +225,7 @@ def _core(source: str, lang: str) -> frozenset[str]:
 
 
 def _quotes(unit: Unit) -> tuple[str, ...]:
-    return tuple(normalize(next(g for g in m.groups() if g)) for m in _QUOTE.finditer(unit.sentence.text))
+    return tuple(normalize(next(g for g in m.groups() if g)) for m in QUOTE_PATTERN.finditer(unit.sentence.text))
 
 
 def attributions(units: Sequence[Unit]) -> list[Attribution]:

@@ -47,7 +47,7 @@ from storydiff.compare.when import clock_zone, midnights, relative_days
 from storydiff.model import Article, Fact, FactValue
 from storydiff.text.sentences import Sentence, split_sentences
 
-__all__ = ["extract_facts", "facts_in_sentence"]
+__all__ = ["QUOTE_PATTERN", "extract_facts", "facts_in_sentence", "is_name_word"]
 
 _WEEKDAY = re.compile(
     r"\b(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")"
@@ -66,7 +66,8 @@ _SCORE = re.compile(r"(?<![\d.:,(/-])(\d{1,2}) ?[:-] ?(\d{1,2})"
                     r"(?![\d:.,/-]|\s*(?:Uhr|h\b|[ap]\.?m\b|GMT|UTC|BST|MESZ))")
 _MATCH_MINUTE = re.compile(r"\((\d{1,3})\.\)|\b(\d{1,3})\.\s+(?:Minute|Spielminute)\b"
                            r"|\b(\d{1,3})(?:st|nd|rd|th)\s+minute\b")
-_QUOTE = re.compile(r"„([^“”\"]{3,}?)[“”\"]|»([^«]{3,}?)«|«([^»]{3,}?)»|“([^”“]{3,}?)”|\"([^\"]{3,}?)\"")
+#: a quotation in any of the usual marks; the quoted text is the one group that matched
+QUOTE_PATTERN = re.compile(r"„([^“”\"]{3,}?)[“”\"]|»([^«]{3,}?)«|«([^»]{3,}?)»|“([^”“]{3,}?)”|\"([^\"]{3,}?)\"")
 _CAP = re.compile(r"[A-ZÄÖÜÉÈÁÍÓÚÑŠČŽА-ЯЁ][\w'’-]*"
                   r"(?:(?:\s+(?:de|von|van|der|bin|al|da))?\s+[A-ZÄÖÜÉÈÁÍÓÚÑŠČŽА-ЯЁ][\w'’-]*)*")
 _SPEAKER_AFTER = re.compile(r"\b(?:sagte|erklärte|betonte|warnte|schrieb|so|laut|said|told|according to|says|"
@@ -174,7 +175,7 @@ def _players(window: str, lang: str) -> list[str]:
     for i, m in enumerate(caps):
         run = (i > 0 and window[caps[i - 1].end():m.start()] == " ") or (
             i + 1 < len(caps) and window[m.end():caps[i + 1].start()] == " ")
-        if m.group().lower() not in STOPWORDS and (run or _is_name_word(m.group(), lang)):
+        if m.group().lower() not in STOPWORDS and (run or is_name_word(m.group(), lang)):
             out.add("".join(c for c in unicodedata.normalize("NFKD", m.group().lower())
                             if not unicodedata.combining(c))[:5])
     return sorted(out)
@@ -192,7 +193,7 @@ def _speaker(sent: Sentence, quote_span: tuple[int, int]) -> str | None:
 
 def _quote_facts(label: str, sent: Sentence, last_speaker: str | None) -> tuple[list[Fact], str | None]:
     out = []
-    for m in _QUOTE.finditer(sent.text):
+    for m in QUOTE_PATTERN.finditer(sent.text):
         inner = next(g for g in m.groups() if g is not None)
         if len(inner.split()) < 3:
             continue
@@ -209,7 +210,8 @@ def _quote_facts(label: str, sent: Sentence, last_speaker: str | None) -> tuple[
     return out, last_speaker
 
 
-def _is_name_word(word: str, lang: str) -> bool:
+def is_name_word(word: str, lang: str) -> bool:
+    """Whether ``word`` looks like a proper name in ``lang`` (not a known common word)."""
     base = word.split("-")[-1]
     base = (base[:-2] if base.endswith(("'s", "’s")) else base).rstrip("'’")  # "Merkel's"; not "Kreis"
     if not base or base.lower() in STOPWORDS or (base.isupper() and len(base) <= 1):
@@ -235,9 +237,9 @@ def _name_facts(label: str, sent: Sentence, lang: str) -> list[Fact]:
                 continue
             start = m.start() + m.group().index(tokens[0], len(m.group().split()[0]))
         known = [t for t in tokens if t[0].isupper()]
-        if not any(_is_name_word(t, lang) for t in known):
+        if not any(is_name_word(t, lang) for t in known):
             continue
-        while tokens and not _is_name_word(tokens[0], lang) and len(tokens) > 1:
+        while tokens and not is_name_word(tokens[0], lang) and len(tokens) > 1:
             start = m.start() + m.group().index(tokens[1], start - m.start() + len(tokens[0]))
             tokens = tokens[1:]
         text = " ".join(tokens)

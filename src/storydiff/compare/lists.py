@@ -30,8 +30,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit, _stemmer, span_fact
-from storydiff.compare.substitute import _candidates
+from storydiff.compare.align import Unit, span_fact, stemmer_for
+from storydiff.compare.substitute import candidate_pairs
 from storydiff.model import Fact
 from storydiff.text.lemmas import fold
 
@@ -81,7 +81,7 @@ def _key(item: str, lang: str) -> str:
     alias = _ALIAS_RE.fullmatch(fold(item)) or _ALIAS_RE.fullmatch(fold(last))
     if alias is not None:
         return "=" + _ALIAS_KEY[alias.group()]
-    return str(_stemmer(lang).stemWord(fold(last)))
+    return str(stemmer_for(lang).stemWord(fold(last)))
 
 
 def enumerations(unit: Unit) -> list[Enumeration]:
@@ -142,7 +142,7 @@ def find_list_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str] |
     sentence's enumeration (or its shared members)."""
     names = list(labels) if labels is not None else [str(i) for i in range(len(units))]
     out: list[tuple[str, Fact, Fact, str, float]] = []
-    for ua, ub in _candidates(units):
+    for ua, ub in candidate_pairs(units):
         for x, y in ((ua, ub), (ub, ua)):
             words_y = _words(y)
             lists_y = enumerations(y)

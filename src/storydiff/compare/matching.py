@@ -50,12 +50,12 @@ from dataclasses import dataclass
 
 from storydiff.compare.align import Unit, stems_of
 from storydiff.compare.events import MARK, context_similarity, event_concept, shared_events
-from storydiff.compare.facts import _is_name_word
+from storydiff.compare.facts import is_name_word
 from storydiff.compare.lexicon import ACTIONS, DIMENSIONS, MONTHS, NOUN_CLASSES, STOPWORDS, WEEKDAYS, concept_of
 from storydiff.compare.places import places_in
 from storydiff.compare.scope import compatible, qualifiers
 from storydiff.compare.sums import share_of_total
-from storydiff.compare.when import event_after, near_centuries, same_day_event, same_event
+from storydiff.compare.when import CLAUSE_BREAK, event_after, near_centuries, same_day_event, same_event
 from storydiff.model import Fact
 from storydiff.text.tokens import word_spans
 
@@ -169,7 +169,6 @@ def _local(af: ArticleFacts, fact: Fact, cross: bool = False) -> frozenset[str]:
     return frozenset(stems | {x for x in _anchors(window, skip_first=False) if x[0] == "$" or (cross and x[0] == MARK)})
 
 
-_CLAUSE = re.compile(r"[,;:()–—]|\b(?:und|and|et|y|while|während|sowie)\b")
 _SPECIFIC = frozenset({"duration", "day", "age", "meter", "kilometer"})
 
 
@@ -177,13 +176,13 @@ def _subject(af: ArticleFacts, fact: Fact) -> str | None:
     """The name nearest before a figure in its clause (``die SPD kam auf 25,7 Prozent`` -> ``spd``)."""
     s0 = fact.attributes["sentence"][0]
     before = af.text[s0:fact.value.start]
-    cut = [m.end() for m in _CLAUSE.finditer(before)]
+    cut = [m.end() for m in CLAUSE_BREAK.finditer(before)]
     clause = before[cut[-1] if cut else 0:]
     toks = list(word_spans(clause, lower=False))[-5:]
     for s, _e, tok in reversed(toks):
         if tok[0].isupper() and (s > 0 or cut) and tok.lower() not in STOPWORDS and not any(
                 concept_of(tok.lower(), t) for t in (ACTIONS, NOUN_CLASSES, DIMENSIONS, WEEKDAYS)) and \
-                tok.lower() not in MONTHS and (tok.isupper() or _is_name_word(tok, af.lang)):
+                tok.lower() not in MONTHS and (tok.isupper() or is_name_word(tok, af.lang)):
             return fold(tok)[:5]
     return None
 
@@ -210,7 +209,7 @@ def _opponents(af: ArticleFacts, fact: Fact) -> frozenset[str]:
     Bremen``, ``3-0 sobre el Werder Bremen``): the match it is the result of."""
     s1 = fact.attributes["sentence"][1]
     after = _HALFTIME.sub("", af.text[fact.value.end:s1])  # "3:1 (1:0) gegen Team X"
-    cut = _CLAUSE.search(after)
+    cut = CLAUSE_BREAK.search(after)
     toks = list(word_spans(after[:cut.start()] if cut else after, lower=False))[:4]
     return frozenset(fold(t)[:5] for _s, _e, t in toks if t[0].isupper() and t.lower() not in STOPWORDS)
 
@@ -271,7 +270,7 @@ def _name_run(af: ArticleFacts, fact: Fact) -> str | None:
         toks = [t for _s, _e, t in word_spans(side, lower=False)]
         seq = toks[:3] if side.startswith(af.text[fact.value.end:s1][:40]) else toks[-3:]
         run = [t for t in seq if t[0].isupper() and t.lower() not in STOPWORDS]
-        if run and any(_is_name_word(t, af.lang) for t in run):
+        if run and any(is_name_word(t, af.lang) for t in run):
             return " ".join(fold(t) for t in run)
     return None
 
@@ -279,7 +278,7 @@ def _name_run(af: ArticleFacts, fact: Fact) -> str | None:
 def _names_in(af: ArticleFacts, fact: Fact) -> set[str]:
     s0, s1 = fact.attributes["sentence"]
     return {fold(t)[:5] for _s, _e, t in word_spans(af.text[s0:s1], lower=False)
-            if t[0].isupper() and t.lower() not in STOPWORDS and _is_name_word(t, af.lang)}
+            if t[0].isupper() and t.lower() not in STOPWORDS and is_name_word(t, af.lang)}
 
 
 def _other_person(a: ArticleFacts, fa: Fact, b: ArticleFacts, fb: Fact) -> bool:

@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from storydiff.compare.align import Unit, span_fact
 from storydiff.compare.lexicon import STOPWORDS
 from storydiff.compare.polarity import NEGATIONS, is_name_word
-from storydiff.compare.substitute import _candidates, _tokens
+from storydiff.compare.substitute import candidate_pairs, sentence_tokens, split_clauses
 from storydiff.model import Fact
 
 __all__ = ["ANNOUNCED", "DONE", "FUTURE", "HEDGES", "INDEFINITE", "IN_FORCE", "SALIENCE", "find_modality_conflicts"]
@@ -57,7 +57,7 @@ SALIENCE = 0.4
 
 
 def _words(unit: Unit) -> set[str]:
-    return {t[2].casefold() for t in _tokens(unit)}
+    return {t[2].casefold() for t in sentence_tokens(unit)}
 
 
 def find_modality_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str] | None = None
@@ -66,7 +66,7 @@ def find_modality_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[st
     what the other hedges (see module docstring)."""
     names = list(labels) if labels is not None else [str(i) for i in range(len(units))]
     out: list[tuple[str, Fact, Fact, str, float]] = []
-    for ua, ub in _candidates(units):
+    for ua, ub in candidate_pairs(units):
         wa, wb = _words(ua), _words(ub)
         for done, hedged, w_done, w_hedged in ((ua, ub, wa, wb), (ub, ua, wb, wa)):
             if not (w_hedged & HEDGES) or (w_done & (HEDGES | ANNOUNCED)) or not (w_done & DONE):
@@ -87,7 +87,7 @@ def find_modality_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[st
 def _aligned(done: Unit, hedged: Unit) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """The hedge's token in ``hedged`` and the past auxiliary in ``done`` that the diff of
     the two sentences puts in its place (both must stand in one changed stretch)."""
-    td, th = _tokens(done), _tokens(hedged)
+    td, th = sentence_tokens(done), sentence_tokens(hedged)
     sm = difflib.SequenceMatcher(None, [t[3] for t in td], [t[3] for t in th], autojunk=False)
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op != "replace":
@@ -112,23 +112,16 @@ INDEFINITE = frozenset("ein eine einen einem einer eines a an un une una".split(
 NEAR = 8
 #: words that end a clause inside a sentence
 _CLAUSE_WORDS = frozenset("und oder aber sondern während weil and but while because et mais y pero".split())
-_CLAUSE_MARKS = frozenset(",;:–—()[]\"«»“”„")
 _Clause = tuple[int, int, str, frozenset[str]]  # (start, end, "future" | "done", anchor stems)
 
 
 def _clauses(unit: Unit) -> list[_Clause]:
     """The clauses of ``unit`` that carry a future or a done marker (not both, no hedge, no
     negation), with their anchors: content words (no stop word, no name, 5+ letters)."""
-    toks = _tokens(unit)
+    toks = sentence_tokens(unit)
     text = unit.sentence.text
-    groups: list[list[tuple[int, int, str, str]]] = [[]]
-    for i, t in enumerate(toks):
-        gap = text[toks[i - 1][1]:t[0]] if i else ""
-        if groups[-1] and (any(ch in _CLAUSE_MARKS for ch in gap) or t[2].casefold() in _CLAUSE_WORDS):
-            groups.append([])
-        groups[-1].append(t)
     out = []
-    for g in groups:
+    for g in split_clauses(toks, text, _CLAUSE_WORDS):
         low = [t[2].casefold() for t in g]
         words = set(low)
         if words & (HEDGES | NEGATIONS):

@@ -49,7 +49,7 @@ from storydiff.compare.events import event_concept
 from storydiff.compare.lexicon import STOPWORDS
 from storydiff.compare.modality import HEDGES
 from storydiff.compare.polarity import NEGATIONS, is_name_word, same_spelling
-from storydiff.compare.substitute import _tokens
+from storydiff.compare.substitute import sentence_tokens, split_clauses
 from storydiff.model import Fact
 from storydiff.text.lemmas import fold
 
@@ -81,7 +81,6 @@ _INFINITIVE = {"de": ("en", "ern", "eln"), "en": ("",), "fr": ("er", "ir", "re")
 #: words that make a sentence conditional, a question or an open wish
 _CONDITIONAL = frozenset("wenn falls sofern ob if unless whether si если ли".split())
 _CLAUSE_WORDS = frozenset("und oder aber sondern doch während weil and but while because et mais y pero sino".split())
-_CLAUSE_MARKS = frozenset(",;:–—()[]\"«»“”„")
 _PARTICLES = ("zurück", "heraus", "hinaus", "durch", "fest", "frei", "nach", "weg", "auf", "aus", "ein", "mit",
               "vor", "zu", "an", "ab", "um")
 #: prepositions: a negative determiner after one (other than ``zu``/``to``) is an idiom
@@ -143,18 +142,8 @@ def linked(x: str, y: str) -> bool:
 def _asserts(unit: Unit) -> bool:
     """Whether ``unit`` states something: no question, conditional or hedge."""
     text = unit.sentence.text.rstrip()
-    low = {t[2].casefold() for t in _tokens(unit)}
+    low = {t[2].casefold() for t in sentence_tokens(unit)}
     return not text.endswith("?") and not (low & (_CONDITIONAL | HEDGES))
-
-
-def _clauses(toks: Sequence[_Tok], text: str) -> list[list[_Tok]]:
-    groups: list[list[_Tok]] = [[]]
-    for i, t in enumerate(toks):
-        gap = text[toks[i - 1][1]:t[0]] if i else ""
-        if groups[-1] and (any(ch in _CLAUSE_MARKS for ch in gap) or t[2].casefold() in _CLAUSE_WORDS):
-            groups.append([])
-        groups[-1].append(t)
-    return groups
 
 
 def _content(word: str) -> bool:
@@ -166,8 +155,8 @@ def _negated_nouns(unit: Unit) -> list[tuple[_Tok, _Tok, list[_Tok]]]:
     """``(determiner, head noun, clause)`` of each noun phrase a negative determiner opens; the
     clause must hold no other negation."""
     out = []
-    toks = _tokens(unit)
-    for clause in _clauses(toks, unit.sentence.text):
+    toks = sentence_tokens(unit)
+    for clause in split_clauses(toks, unit.sentence.text, _CLAUSE_WORDS):
         low = [t[2].casefold() for t in clause]
         negs = [i for i, w in enumerate(low) if w in NEGATIONS or w in NEG_DETERMINERS]
         if len(negs) != 1 or low[negs[0]] not in _NEG_DET.get(unit.lang, "").split():
@@ -226,7 +215,7 @@ def _negated_vs_affirmed(units: Sequence[Sequence[Unit]], labels: Sequence[str]
             for up in arts:
                 if up.article == un.article or up.lang != un.lang or not _asserts(up):
                     continue
-                ptoks = _tokens(up)
+                ptoks = sentence_tokens(up)
                 if any(t[2].casefold() in NEGATIONS or t[2].casefold() in NEG_DETERMINERS for t in ptoks):
                     continue
                 links = [t for t in ptoks if _content(t[2]) and linked(head[2], t[2])]
@@ -262,7 +251,7 @@ def _future(unit: Unit) -> tuple[_Tok, _Tok, list[_Tok]] | None:
     aux_words, endings = _FUTURE.get(unit.lang), _INFINITIVE.get(unit.lang)
     if aux_words is None or endings is None:
         return None
-    for clause in _clauses(_tokens(unit), unit.sentence.text):
+    for clause in split_clauses(sentence_tokens(unit), unit.sentence.text, _CLAUSE_WORDS):
         low = [t[2].casefold() for t in clause]
         if set(low) & (NEGATIONS | NEG_DETERMINERS):
             continue
@@ -293,10 +282,10 @@ def _future_vs_no_longer(units: Sequence[Sequence[Unit]], labels: Sequence[str]
     changed = []
     for arts in units:
         for k, u in enumerate(arts):
-            toks = _tokens(u)
+            toks = sentence_tokens(u)
             at = _no_longer(toks)
             if at is not None and _asserts(u):
-                before = _tokens(arts[k - 1]) if k else []
+                before = sentence_tokens(arts[k - 1]) if k else []
                 changed.append((u, toks, at, before))
     out: list[tuple[str, Fact, Fact, str, float]] = []
     for uf, (aux, inf, clause) in futures:
@@ -332,7 +321,7 @@ def _both(units: Sequence[Sequence[Unit]], article: int, word: str, future: bool
             if f is not None and any(linked(word, t[2]) for t in f[2]):
                 return True
         else:
-            toks = _tokens(u)
+            toks = sentence_tokens(u)
             at = _no_longer(toks)
             if at is not None and any(linked(word, t[2]) for t in toks[at:at + 6]):
                 return True

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from storydiff.compare.facts import _is_name_word
+from storydiff.compare.facts import is_name_word
 from storydiff.compare.matching import fold
 
 __all__ = ["FIELDS", "NEGATIONS", "OPPOSITES", "is_name_word", "same_spelling"]
@@ -123,11 +123,6 @@ _TRANSLIT = (("ou", "u"), ("y", "i"), ("j", "i"), ("ii", "i"), ("w", "v"), ("ss"
 
 
 _SLAVIC_ENDINGS = (("aia", "a"), ("oie", "o"))
-
-
-def is_name_word(word: str, lang: str) -> bool:
-    """Whether ``word`` looks like a proper name in ``lang`` (not a known common word)."""
-    return _is_name_word(word, lang)
 
 
 def same_spelling(p: str, q: str) -> bool:

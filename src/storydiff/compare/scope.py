@@ -71,7 +71,7 @@ _NEEDED = re.compile(r"\b(?:notwendig\w*|nötig\w*|erforderlich\w*|benötigt\w*|
 _DELTA_BEFORE = re.compile(r"\b(?:um|by|de|en|на)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CHANGE = re.compile(r"\b(?:gesunken|gestiegen|gefallen|zurückgegangen|gestürzt|eingebrochen|gewachsen|"
                      r"sank|stieg|fiel|sinkt|steigt|fällt|bricht|stürzt\w*|verlor\w*|legte?\w*|"
-                     r"fell|rose|dropped|dropped|climbed|increased|decreased|grew|jumped|"
+                     r"fell|rose|dropped|climbed|increased|decreased|grew|jumped|"
                      r"baissé|augmenté|chuté|bajó|subió|cayó)\b", re.IGNORECASE)
 #: a change told by the verb right before the figure or by the word after it ("plunging 60 per cent
 #: lower", "shares fell 5%", "stieg 3 Prozent höher")

@@ -41,15 +41,15 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from storydiff.compare.align import Unit, _stemmer, shared_stem_counts
+from storydiff.compare.align import Unit, shared_stem_counts, stemmer_for
 from storydiff.compare.lexicon import CLOCK_WORDS, MONTHS, STOPWORDS, WEEKDAYS, concept_of
 from storydiff.compare.numwords import NUMBER_WORDS
 from storydiff.compare.polarity import FIELDS, NEGATIONS, OPPOSITES, is_name_word, same_spelling
 from storydiff.text.lemmas import fold, name_key
 from storydiff.text.tokens import word_spans
 
-__all__ = ["MAX_TOKENS", "MIN_CONFIDENCE", "MIN_OVERLAP", "MIN_RATIO", "MIN_SHARED", "Substitution",
-           "find_substitutions"]
+__all__ = ["CLAUSE_MARKS", "MAX_TOKENS", "MIN_CONFIDENCE", "MIN_OVERLAP", "MIN_RATIO", "MIN_SHARED", "Substitution",
+           "candidate_pairs", "find_substitutions", "sentence_tokens", "split_clauses"]
 
 #: share of the shorter sentence's stems the two sentences must have in common
 MIN_OVERLAP = 0.6
@@ -85,13 +85,30 @@ class Substitution:
 _Tok = tuple[int, int, str, str]  # start, end (in the sentence), original text, comparison key
 
 
-def _tokens(unit: Unit) -> list[_Tok]:
-    stemmer = _stemmer(unit.lang)
+def sentence_tokens(unit: Unit) -> list[_Tok]:
+    """``(start, end, text, key)`` of each word of ``unit``'s sentence; the key is the folded stem (digits kept)."""
+    stemmer = stemmer_for(unit.lang)
     out = []
     for s, e, t in word_spans(unit.sentence.text, lower=False):
         low = t.casefold()
         out.append((s, e, t, low if low[0].isdigit() else stemmer.stemWord(fold(low))))
     return out
+
+
+#: punctuation that ends a clause inside a sentence
+CLAUSE_MARKS = frozenset(",;:–—()[]\"«»“”„")
+
+
+def split_clauses(toks: Sequence[_Tok], text: str, clause_words: frozenset[str]) -> list[list[_Tok]]:
+    """``toks`` of the sentence ``text`` cut into clauses, before each :data:`CLAUSE_MARKS` mark
+    and each word of ``clause_words`` (conjunctions)."""
+    groups: list[list[_Tok]] = [[]]
+    for i, t in enumerate(toks):
+        gap = text[toks[i - 1][1]:t[0]] if i else ""
+        if groups[-1] and (any(ch in CLAUSE_MARKS for ch in gap) or t[2].casefold() in clause_words):
+            groups.append([])
+        groups[-1].append(t)
+    return groups
 
 
 def _content(toks: Sequence[_Tok]) -> list[_Tok]:
@@ -188,7 +205,9 @@ def _negation(toks: Sequence[_Tok]) -> bool:
     return len(toks) == 1 and toks[0][2].casefold() in NEGATIONS
 
 
-def _candidates(units: Sequence[Sequence[Unit]]) -> list[tuple[Unit, Unit]]:
+def candidate_pairs(units: Sequence[Sequence[Unit]]) -> list[tuple[Unit, Unit]]:
+    """Pairs of alike sentences of different articles (at least :data:`MIN_SHARED` shared stems,
+    :data:`MIN_OVERLAP` of the shorter one), earlier article first."""
     flat = [u for arts in units for u in arts if len(u.stems) >= MIN_SHARED]
     shared = shared_stem_counts(flat, max_posting=150)
     out = []
@@ -202,8 +221,8 @@ def _candidates(units: Sequence[Sequence[Unit]]) -> list[tuple[Unit, Unit]]:
 def find_substitutions(units: Sequence[Sequence[Unit]]) -> list[Substitution]:
     """Small substitutions between alike sentences of different articles (see module docstring)."""
     out: list[Substitution] = []
-    for ua, ub in _candidates(units):
-        ta, tb = _tokens(ua), _tokens(ub)
+    for ua, ub in candidate_pairs(units):
+        ta, tb = sentence_tokens(ua), sentence_tokens(ub)
         sm = difflib.SequenceMatcher(None, [t[3] for t in ta], [t[3] for t in tb], autojunk=False)
         ratio = sm.ratio()
         if ratio < MIN_RATIO:

@@ -46,9 +46,8 @@ from storydiff.compare.lexicon import CLOCK_WORDS, STOPWORDS, concept_of
 from storydiff.model import Fact
 from storydiff.text.tokens import word_spans
 
-__all__ = ["clock_zone", "clocks_differ", "day_events", "event_after", "midnights", "near_centuries", "relative_days",
-           "same_day_event", "same_event",
-           "weekdays_differ"]
+__all__ = ["CLAUSE_BREAK", "clock_zone", "clocks_differ", "day_events", "event_after", "midnights", "near_centuries",
+           "relative_days", "same_day_event", "same_event", "weekdays_differ"]
 
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 #: relative day words per language, with their offset in days from the publication date
@@ -222,14 +221,15 @@ def near_centuries(va: object, vb: object) -> bool:
         return False
 
 
-_CLAUSE = re.compile(r"[,;:()–—]|\b(?:und|and|et|y|while|während|sowie)\b")
+#: where a clause ends inside a sentence: punctuation or a conjunction
+CLAUSE_BREAK = re.compile(r"[,;:()–—]|\b(?:und|and|et|y|while|während|sowie)\b")
 
 
 def event_after(text: str, end: int, sentence_end: int, lang: str, words: int = 3) -> frozenset[str]:
     """Content stems of the few words right after a day or time (``text[end:]``), up to the end of
     its clause: the event it is said of (``am Mittwoch veröffentlichten Stellungnahme``)."""
     after = text[end:sentence_end]
-    cut = _CLAUSE.search(after)
+    cut = CLAUSE_BREAK.search(after)
     window = " ".join(t[2] for t in list(word_spans(after[:cut.start()] if cut else after, lower=False))[:words])
     return frozenset(w for w in stems_of(window, lang) if len(w) >= 4 and not w[0].isdigit() and w not in STOPWORDS)
 
