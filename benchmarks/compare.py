@@ -14,7 +14,8 @@ Judging rules (the issue's definitions): a conflict is real when the two reports
 incompatible values for the same fact (same thing counted, same action, same time frame,
 same place or group); a stated figure against "more than" that figure is incompatible
 ("100" vs "more than 100"), a figure inside the other's range is not (26 in "dozens",
-157 in "more than 150"); a quote worded differently for the same speaker is real, also
+157 in "more than 150"), a bound whose own figure lies outside a vague range is ("at least 12"
+vs "several dozen"); a quote worded differently for the same speaker is real, also
 when the outlets translated it (the gold lists such wording pairs); a value for another
 place, group, time or referent is not. A conflict that covers a gold pair is real: the gold is
 the reference where it speaks.

@@ -9,7 +9,8 @@ reaches a threshold (lower when the key names an action, higher for clock times
 and weekdays). Paired values are then judged:
 
 * numbers: equal stated figures agree; a vague amount (``dutzende``) and a figure
-  inside its range is a **refinement** (the second source is more precise); two
+  inside its range is a **refinement** (the second source is more precise), a bound only
+  when its own figure is inside (``mehr als 30``, not ``mindestens zwölf``); two
   different figures (``mehr als 3000`` vs ``mehr als 3800``) are a **conflict**,
   more salient when their ranges do not overlap;
 * date-time: different weekdays, dates or clock times for the same event;
@@ -127,9 +128,9 @@ def _judge_numbers(a: FactValue, b: FactValue) -> tuple[str, str, float] | None:
     if va["anchor"] is None and vb["anchor"] is None:
         return None if overlap else ("conflict", f"{a.text!r} vs {b.text!r}", 0.6)
     vague, precise = (a, b) if va["anchor"] is None else (b, a)
-    if overlap:
-        return "refinement", f"{precise.text!r} is more precise than {vague.text!r} and lies in its range", 0.3
     x, lo, hi = precise.value["anchor"], vague.value["low"], vague.value["high"]
+    if overlap and (precise.value["qualifier"] == "=" or lo <= x <= (hi if hi is not None else x)):
+        return "refinement", f"{precise.text!r} is more precise than {vague.text!r} and lies in its range", 0.3
     if x <= lo / 2 or (hi is not None and x > 2 * hi):  # "une heure" is not "quelques heures"
         return "conflict", f"{a.text!r} is far outside the range of {b.text!r}", 0.8
     return None  # vague words have soft edges: "mehrere" vs "zwölf"
