@@ -40,6 +40,7 @@ from rapidfuzz import fuzz
 from storydiff.compare.align import Unit
 from storydiff.compare.attribution import find_attribution_conflicts
 from storydiff.compare.detectors import find_more_conflicts
+from storydiff.compare.figures import find_figure_conflicts
 from storydiff.compare.lexicon import STOPWORDS
 from storydiff.compare.lists import find_list_conflicts
 from storydiff.compare.matching import ArticleFacts, Pair, context_of, fold, key_class, match_facts
@@ -301,6 +302,7 @@ def find_conflicts(items: Sequence[ArticleFacts], units: Sequence[Sequence[Unit]
         found.extend(f for f in find_more_conflicts(units, labels) if not _covered(f, taken))
         found.extend(f for f in find_attribution_conflicts(units, labels) if not _covered(f, taken))
         found.extend(f for f in find_list_conflicts(units, labels) if not _covered(f, taken))
+        found.extend(f for f in find_figure_conflicts(units, labels) if not _covered(f, taken))
         found.extend(f for f in find_modality_conflicts(units, labels) if not _covered(f, taken))
         found.extend(f for f in find_negation_conflicts(units, labels) if not _covered(f, taken))
         found.extend(f for f in find_outcome_conflicts(units, labels) if not _covered(f, taken))

@@ -131,6 +131,20 @@ def _noun_class(word: str) -> str | None:
     return cls
 
 
+#: a measure word may run this many letters past its table entry ("Höhe" -> "Höhen"), not more
+#: ("Hochwasserkatastrophe" names no height)
+_DIMENSION_TAIL = 3
+
+
+def _dimension(word: str) -> str | None:
+    """:data:`DIMENSIONS` concept of ``word`` unless it is a longer compound that only begins with one."""
+    for end in range(len(word), 0, -1):
+        hit = DIMENSIONS.get(word[:end])
+        if hit is not None and (end == len(word) or (end >= 4 and len(word) - end <= _DIMENSION_TAIL)):
+            return hit
+    return None
+
+
 def _modifier(lowered: list[str], i: int) -> str:
     words = lowered[max(0, i - 4) : i]
     skipped = 0
@@ -296,7 +310,7 @@ def find_quantities(sentence: str, previous: str = "") -> list[Quantity]:
             noun = "person"  # "26 killed", "more than 100 injured"
         dimension = None
         for j in range(max(0, start_tok - 4), min(len(toks), noun_tok + 4)):
-            dimension = dimension or concept_of(low[j], DIMENSIONS)
+            dimension = dimension or _dimension(low[j])
         end = toks[noun_tok][1]
         if sentence[end - 1] == "." and noun_tok > last:
             end -= 1

@@ -4,8 +4,10 @@ Method: sentences saying that there were no victims (:data:`ZERO`: ``keine Verle
 ``niemand wurde getötet``, ``no casualties``, ``aucune victime``, ``sin víctimas``,
 ``пострадавших нет``) are read as a count of zero for *injured*, *dead* or both
 (*casualties*). Such a statement disagrees with a positive count of a matching action
-(person counts keyed ``…+dead`` / ``…+injured``) in another article, unless its own
-article counts that action too (``keine Toten, aber zwei Verletzte`` is precise, and a
+(person counts keyed ``…+dead`` / ``…+injured``) in another article; "nobody was hurt"
+(*injured*) also disputes a count of dead, since the dead were hurt too (``keine
+Verletzten`` / ``drei Menschen gestorben``), while "nobody died" leaves the injured open.
+No conflict when its own article counts a disputed action too (``keine Toten, aber zwei Verletzte`` is precise, and a
 report that gives both is describing two places or moments), or it is limited to a
 place (``im Ort``, ``in Schuld``, or a speaker's "we"): a village without victims is no
 contradiction of a toll.
@@ -72,8 +74,12 @@ def zero_statements(unit: Unit) -> list[tuple[str, int, int, str]]:
     return out
 
 
+#: what a statement that nobody suffered ``action`` disputes
+_DISPUTES = {_I: (_I, _D), _D: (_D,), _C: (_D, _I)}
+
+
 def _counts(af: ArticleFacts, action: str) -> list[Fact]:
-    actions = (_D, _I) if action == _C else (action,)
+    actions = _DISPUTES[action]
     out = []
     for f in af.facts:
         if f.kind != "number" or f.key.rpartition("+")[2] not in actions:

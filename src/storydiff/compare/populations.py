@@ -1,0 +1,141 @@
+"""Number conflicts: how many people live in one home or one town.
+
+Method: a *population* is an exact figure of residents (``35 Bewohner``, ``700 Einwohner``,
+``300 residents``, ``habitants``, ``жителей``; in a partition, ``12 der insgesamt 35 Bewohner``,
+the whole) or of people said to live there (``in dem 36 Menschen ... lebten``, ``where 40 people
+lived``). A count with an action of its own (``zwölf Bewohner starben``) is a toll, not a
+population. A population belongs to what its sentence names as where they live (:func:`homes`):
+a kind of building by its head word (``Behinderteneinrichtung`` and ``Wohneinrichtung`` are both
+an ``einrichtung``; ``care home``, ``Pflegeheim``) or a named place (``in Sinzig``). Two articles
+of a story that each give one population of the same home or place and different figures
+disagree (one home of ``35`` residents in one report and of ``36`` in another).
+
+>>> from storydiff.compare.align import prepare
+>>> from storydiff.model import Article
+>>> arts = [Article(text="In dem Pflegeheim lebten 40 Menschen.", language="de"),
+...         Article(text="Im Pflegeheim starben 9 der insgesamt 42 Bewohner.", language="de")]
+>>> [(a.value.text, b.value.text) for _, a, b, _, _ in find_population_conflicts(prepare(arts))]
+[('40 Menschen', '42 Bewohner')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storydiff.compare.align import Unit, span_fact
+from storydiff.compare.numbers import find_quantities
+from storydiff.compare.places import places_in
+from storydiff.model import Fact
+
+__all__ = ["LIVE", "SALIENCE", "SITES", "Population", "find_population_conflicts", "homes", "populations_of"]
+
+#: verbs of living somewhere (de, en, fr, es, ru)
+LIVE = re.compile(r"\b(?:lebten|leben|lebt|wohnten|wohnen|wohnt|lived|live|lives|living|vivent|vivaient|habitent|"
+                  r"viven|vivían|residen|живут|жили|проживают|проживали)\b", re.IGNORECASE)
+#: head words of buildings people live in (the end of a German compound, or an English phrase)
+SITES = re.compile(r"(einrichtung|heim|wohnhaus|hochhaus|altenheim|pflegeheim|care home|nursing home|"
+                   r"retirement home|block of flats|tower block|apartment building|maison de retraite|ehpad|"
+                   r"immeuble|residencia|edificio|дом престарелых|общежити\w*)\w{0,3}\b", re.IGNORECASE)
+#: noun classes of residents
+_RESIDENTS = frozenset({"resident"})
+_POPULATION_WORDS = re.compile(r"^\W*(?:\w+\s+)?(?:einwohner\w*|inhabitants|habitants|habitantes|жител\w*)\b",
+                               re.IGNORECASE)
+#: the whole of a partition right before the figure: "der insgesamt 35", "of the 35", "sur les 35"
+_WHOLE = re.compile(r"\b(?:der|von|aus|of|sur|de|из)\s+(?:(?:den|the|les|los|las)\s+)?"
+                    r"(?:insgesamt\s+|total\s+|a\s+total\s+of\s+)?$", re.IGNORECASE)
+#: "keine 800 Einwohner", "not even 800": fewer than the figure
+_NOT = re.compile(r"\b(?:keine|nicht einmal|not even|no more than|pas même|ni siquiera|не более)\s+$", re.IGNORECASE)
+_CLAUSE = re.compile(r"[,;:()–—]\s")
+#: salience of a population conflict (before the boost for the number of sources)
+SALIENCE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Population:
+    """How many people one sentence says live in one home or place."""
+
+    unit: Unit
+    value: float
+    homes: frozenset[str]
+    start: int  # in the sentence
+    end: int
+
+
+def homes(text: str) -> frozenset[str]:
+    """Where the people of a sentence live: building heads (``einrichtung``) and places.
+
+    >>> sorted(homes("Dort kamen in einer Behinderteneinrichtung in Sinzig zwölf Menschen ums Leben."))
+    ['einrichtung', 'sinzi']
+    """
+    return frozenset(m.group(1).lower() for m in SITES.finditer(text)) | places_in(text)
+
+
+def populations_of(unit: Unit) -> list[Population]:
+    """The exact population figures of ``unit``'s sentence with where they live."""
+    text = unit.sentence.text
+    where = homes(text)
+    if not where:
+        return []
+    out = []
+    for q in find_quantities(text):
+        if q.anchor is None or q.qualifier != "=" or _NOT.search(text[:q.start]):
+            continue
+        figure_end = q.start + len(q.text.split()[0])
+        clause = _clause(text, q.start, q.end)
+        whole = bool(_WHOLE.search(text[:q.start])) and q.noun in _RESIDENTS
+        inhabitants = bool(_POPULATION_WORDS.match(text[figure_end:]))
+        lives = q.noun in _RESIDENTS | {"person"} and q.action is None and bool(LIVE.search(clause))
+        if whole or inhabitants or lives:
+            out.append(Population(unit, q.anchor, where, q.start, q.end))
+    return out
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause of ``text`` around ``start:end`` (cut at ``,``, ``;``, ``:``, dashes, brackets)."""
+    cuts = [m.end() for m in _CLAUSE.finditer(text, 0, start)]
+    after = _CLAUSE.search(text, end)
+    return text[cuts[-1] if cuts else 0:after.start() if after else len(text)]
+
+
+def find_population_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str] | None = None
+                              ) -> list[tuple[str, Fact, Fact, str, float]]:
+    """``("conflict", fact_a, fact_b, why, salience)`` for every two articles giving one home or
+    place different populations (see module docstring)."""
+    names = list(labels) if labels is not None else [str(i) for i in range(len(units))]
+    by_article: list[dict[str, list[Population]]] = []
+    for arts in units:
+        found: dict[str, list[Population]] = defaultdict(list)
+        for u in arts:
+            for p in populations_of(u):
+                for home in p.homes:
+                    found[home].append(p)
+        by_article.append(found)
+    out: list[tuple[str, Fact, Fact, str, float]] = []
+    seen: set[tuple[int, int, int, int]] = set()
+    for i, pops_a in enumerate(by_article):
+        for j in range(i + 1, len(by_article)):
+            for home, pa in pops_a.items():
+                pb = by_article[j].get(home)
+                if not pb or len({p.value for p in pa}) > 1 or len({p.value for p in pb}) > 1:
+                    continue
+                if pa[0].value == pb[0].value:
+                    continue
+                for a in pa:
+                    for b in pb:
+                        ident = (id(a.unit), a.start, id(b.unit), b.start)
+                        if ident in seen:
+                            continue  # one pair of figures shares several homes
+                        seen.add(ident)
+                        why = f"different numbers of people living in one {home}: {a.value:g} vs {b.value:g}"
+                        out.append(("conflict", _fact(a, names), _fact(b, names), why, SALIENCE))
+    return out
+
+
+def _fact(p: Population, labels: Sequence[str]) -> Fact:
+    value = {"low": p.value, "high": p.value, "anchor": p.value, "qualifier": "="}
+    fact = span_fact(p.unit, p.start, p.end, labels, value, "resident+living", kind="number")
+    fact.attributes["noun"] = "residents"
+    return fact

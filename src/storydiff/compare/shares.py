@@ -1,0 +1,149 @@
+"""Number conflicts: one named subject's share, given as two different counts.
+
+Method: a *share* is an exact count of a unit noun (:data:`SHARED_NOUNS`: ministries, seats,
+votes, mandates) whose clause begins with a named subject — a party, a company, a country: an
+all-capital acronym or a word that is no common word of the language, before the figure in the
+same clause (``die SPD sieben Ministerposten bekommen``, ``Die SPD unter Scholz erhält ... sechs
+von 15 Ministerposten``). The whole of a partition (``von 15``) is no share, nor a figure of
+several subjects (``CDU und CSU erhält``, ``verfügen zusammen über``). Two articles of a
+story that give the same subject different counts of one noun disagree, unless either article
+gives that subject two counts of the noun (then they are of different things: before and after,
+posts and departments) or also states the other's count. Shares need their subject named:
+figures of a clause without a name are left to the fact matcher
+(:mod:`~storydiff.compare.matching`).
+
+>>> from storydiff.compare.align import prepare
+>>> from storydiff.model import Article
+>>> arts = [Article(text="Laut Vertrag soll die SPD sieben Ministerposten bekommen, die Grünen fünf.", language="de"),
+...         Article(text="Die SPD erhält sechs von 15 Ministerposten.", language="de")]
+>>> [(a.value.text, b.value.text) for _, a, b, _, _ in find_share_conflicts(prepare(arts))]
+[('sieben Ministerposten', 'sechs von 15 Ministerposten')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storydiff.compare.align import Unit, span_fact
+from storydiff.compare.facts import is_name_word
+from storydiff.compare.lexicon import STOPWORDS
+from storydiff.compare.numbers import find_quantities
+from storydiff.compare.scope import qualifiers
+from storydiff.compare.when import CLAUSE_BREAK
+from storydiff.model import Fact
+from storydiff.text.lemmas import fold
+from storydiff.text.tokens import word_spans
+
+__all__ = ["SALIENCE", "SHARED_NOUNS", "Share", "find_share_conflicts", "shares_of"]
+
+#: noun classes whose counts are shares of a subject
+SHARED_NOUNS = frozenset({"ministry", "seat", "vote"})
+#: salience of a share conflict (before the boost for the number of sources)
+SALIENCE = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    """A count of one noun given to one named subject in one sentence."""
+
+    unit: Unit
+    subject: str
+    noun: str
+    value: float
+    start: int  # in the sentence
+    end: int
+
+
+def _subject(clause: str, lang: str, sentence_start: bool) -> str | None:
+    """The first name of ``clause``: an acronym (``SPD``) or a word no dictionary knows."""
+    for k, (_s, _e, tok) in enumerate(word_spans(clause, lower=False)):
+        if not tok[0].isupper() or fold(tok) in STOPWORDS or (k == 0 and sentence_start):
+            continue
+        if (tok.isupper() and len(tok) >= 2) or is_name_word(tok, lang):
+            return fold(tok)
+    return None
+
+
+#: words that make a figure the sum of several subjects
+_TOGETHER = re.compile(r"\b(?:zusammen|gemeinsam|insgesamt|together|combined|in total|ensemble|au total|juntos|"
+                       r"en total|вместе|всего)\b", re.IGNORECASE)
+
+
+def _joint(before: str, breaks: list[re.Match[str]], lang: str) -> bool:
+    """Whether the clause of a figure starts at a conjunction between a name and a capitalised word
+    (``CDU und CSU erhält``): the subject is several."""
+    if not breaks or not breaks[-1].group().strip().isalpha():
+        return False
+    left = [t for _s, _e, t in word_spans(before[:breaks[-1].start()], lower=False)][-1:]
+    right = [t for _s, _e, t in word_spans(before[breaks[-1].end():], lower=False)][:1]
+    return bool(left and right and _subject(left[0], lang, False) and right[0][0].isupper()
+                and fold(right[0]) not in STOPWORDS)
+
+
+def shares_of(unit: Unit) -> list[Share]:
+    """The counts of ``unit``'s sentence given to a named subject.
+
+    >>> from storydiff.compare.align import prepare
+    >>> from storydiff.model import Article
+    >>> u = prepare([Article(text="Die SPD stellt sieben Minister, die FDP vier.", language="de")])[0][0]
+    >>> [(s.subject, s.value) for s in shares_of(u)]
+    [('spd', 7.0)]
+    >>> u = prepare([Article(text="Die Union aus CDU und CSU erhält 196 Sitze.", language="de")])[0][0]
+    >>> shares_of(u)
+    []
+    """
+    text = unit.sentence.text
+    out = []
+    for q in find_quantities(text):
+        if q.noun not in SHARED_NOUNS or q.anchor is None or q.qualifier != "=":
+            continue
+        if "base" in qualifiers(text, q.start, q.end):
+            continue  # "sechs von 15 Ministerposten": 15 is the whole
+        before = text[:q.start]
+        breaks = list(CLAUSE_BREAK.finditer(before))
+        clause = before[breaks[-1].end() if breaks else 0:]
+        if _joint(before, breaks, unit.lang) or _TOGETHER.search(clause):
+            continue  # "SPD, Grüne und FDP verfügen zusammen über 416 Sitze": no one subject's share
+        subject = _subject(clause, unit.lang, not breaks)
+        if subject is not None:
+            out.append(Share(unit, subject, q.noun, q.anchor, q.start, q.end))
+    return out
+
+
+def find_share_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str] | None = None
+                         ) -> list[tuple[str, Fact, Fact, str, float]]:
+    """``("conflict", fact_a, fact_b, why, salience)`` for every two articles giving one subject
+    different counts of one noun (see module docstring)."""
+    names = list(labels) if labels is not None else [str(i) for i in range(len(units))]
+    by_article: list[dict[tuple[str, str], list[Share]]] = []
+    for arts in units:
+        found: dict[tuple[str, str], list[Share]] = defaultdict(list)
+        for u in arts:
+            for s in shares_of(u):
+                found[(s.subject, s.noun)].append(s)
+        by_article.append(found)
+    out: list[tuple[str, Fact, Fact, str, float]] = []
+    for i, shares_a in enumerate(by_article):
+        for j in range(i + 1, len(by_article)):
+            for key, sa in shares_a.items():
+                sb = by_article[j].get(key)
+                if not sb:
+                    continue
+                va, vb = {s.value for s in sa}, {s.value for s in sb}
+                if len(va) > 1 or len(vb) > 1 or va == vb:
+                    continue
+                fact_key = f"{key[1]}+share"
+                why = f"different counts of {key[1]} for {key[0].upper()}: {sa[0].value:g} vs {sb[0].value:g}"
+                out.extend(("conflict", _fact(a, fact_key, names), _fact(b, fact_key, names), why, SALIENCE)
+                           for a in sa for b in sb)
+    return out
+
+
+def _fact(s: Share, key: str, labels: Sequence[str]) -> Fact:
+    value = {"low": s.value, "high": s.value, "anchor": s.value, "qualifier": "="}
+    fact = span_fact(s.unit, s.start, s.end, labels, value, key, kind="number")
+    fact.attributes["noun"] = f"{s.subject.upper()} {s.noun}"
+    return fact
