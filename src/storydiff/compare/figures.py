@@ -23,7 +23,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from storydiff.compare.align import Unit
+from storydiff.compare.backers import find_backer_conflicts
 from storydiff.compare.groups import find_group_conflicts
+from storydiff.compare.packages import find_package_conflicts
 from storydiff.compare.peaks import find_peak_conflicts
 from storydiff.compare.populations import find_population_conflicts
 from storydiff.compare.shares import find_share_conflicts
@@ -38,6 +40,6 @@ def find_figure_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str]
     """``("conflict", fact_a, fact_b, why, salience)`` of every detector above, in their order."""
     out: list[tuple[str, Fact, Fact, str, float]] = []
     for find in (find_group_conflicts, find_peak_conflicts, find_weapon_conflicts, find_share_conflicts,
-                 find_population_conflicts):
+                 find_population_conflicts, find_backer_conflicts, find_package_conflicts):
         out.extend(find(units, labels))
     return out

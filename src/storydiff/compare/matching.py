@@ -49,6 +49,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from storydiff.compare.align import Unit, stems_of
+from storydiff.compare.dayclause import same_clause_event
 from storydiff.compare.events import MARK, context_similarity, event_concept, shared_events
 from storydiff.compare.facts import is_name_word
 from storydiff.compare.lexicon import ACTIONS, DIMENSIONS, MONTHS, NOUN_CLASSES, STOPWORDS, WEEKDAYS, concept_of
@@ -376,7 +377,7 @@ def match_facts(a: ArticleFacts, b: ArticleFacts, agree: Callable[[Fact, Fact], 
                     event_after(b.text, fb.value.end, fb.attributes["sentence"][1], b.lang), MIN_EVENT_WHEN):
                 score = max(score, threshold)  # one event named right after both: "am Mittwoch veröffentlichten"
             elif fa.attributes.get("relative") or fb.attributes.get("relative"):
-                if not same_day_event(a.text, fa, b.text, fb) or (
+                if not (same_day_event(a.text, fa, b.text, fb) or same_clause_event(a.text, fa, b.text, fb)) or (
                         sent < MIN_SENTENCE_WHEN and not any(x[0] == "@" for x in sa & sb)):
                     continue  # "yesterday" ends many clauses: it needs one event in its clause and one actor
                 score = max(score, threshold)

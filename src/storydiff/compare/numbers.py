@@ -120,8 +120,13 @@ def parse_figure(token: str) -> float | None:
         return None
 
 
+_ELISION = re.compile(r"^(?:d|l|qu)'")
+
+
 def _noun_class(word: str) -> str | None:
-    """:data:`NOUN_CLASSES` concept of ``word`` unless it only begins with a class word."""
+    """:data:`NOUN_CLASSES` concept of ``word`` unless it only begins with a class word; a French
+    elision is no part of the word (``d'euros`` is ``euros``)."""
+    word = _ELISION.sub("", word)
     cls = concept_of(word, NOUN_CLASSES)
     if cls is None:
         return None
