@@ -8,7 +8,11 @@
 * :mod:`~storydiff.compare.coleaders` — two lists of who leads one procession or march, with a
   member in common and one each the other lacks;
 * :mod:`~storydiff.compare.clocks` — one event given two clock times by reports in different
-  words or languages (``televised speech ... 6 a.m.`` / ``déclaration à la télévision ... 04 heures``).
+  words or languages (``televised speech ... 6 a.m.`` / ``déclaration à la télévision ... 04 heures``);
+* :mod:`~storydiff.compare.documents` — two kinds of document named as what was sent or published
+  (``ein offizielles Statement ... verschickt`` / ``ein offizielles Dokument ... verschickt``);
+* :mod:`~storydiff.compare.whereabouts` — one person placed somewhere by one report and still on the
+  way, arrival unknown, in another (``se encuentran en el castillo`` / ``auf dem Weg ... ist unklar``).
 
 >>> from storydiff.compare.align import prepare
 >>> from storydiff.model import Article
@@ -25,8 +29,10 @@ from collections.abc import Sequence
 from storydiff.compare.align import Unit
 from storydiff.compare.clocks import find_clock_conflicts
 from storydiff.compare.coleaders import find_coleader_conflicts
+from storydiff.compare.documents import find_document_conflicts
 from storydiff.compare.leaders import find_leader_conflicts
 from storydiff.compare.titles import find_title_conflicts
+from storydiff.compare.whereabouts import find_whereabouts_conflicts
 from storydiff.model import Fact
 
 __all__ = ["find_more_conflicts"]
@@ -36,4 +42,5 @@ def find_more_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str] |
                         ) -> list[tuple[str, Fact, Fact, str, float]]:
     """``("conflict", fact_a, fact_b, why, salience)`` of every detector listed in the module docstring."""
     return (find_title_conflicts(units, labels) + find_leader_conflicts(units, labels)
-            + find_coleader_conflicts(units, labels) + find_clock_conflicts(units, labels))
+            + find_coleader_conflicts(units, labels) + find_clock_conflicts(units, labels)
+            + find_document_conflicts(units, labels) + find_whereabouts_conflicts(units, labels))

@@ -1,0 +1,202 @@
+# ruff: noqa: SIM905  (word tables read best as one string)
+"""Statement conflicts on a person's whereabouts: one report places someone somewhere, another says
+he is still on the way and it is unclear whether (or says that not yet) he got there.
+
+Method: sentences are scanned with small multilingual phrase tables (de, en, fr, es, ru):
+
+* a *presence* statement (:data:`PRESENCE`: ``se encuentran en``, ``befinden sich``,
+  ``versammelten sich in``, ``arrived``, ``gathered at``, ``se trouvent``, ``sont arrivés`` ...)
+  places every person named *before* the phrase (a capitalised word at most :data:`SUBJECT_REACH`
+  words before it, no preposition governing it, so ``duque de Sussex`` and ``in der Stadt Gomel`` name
+  no one, and no quotation or colon between; in German, a phrase followed by its subject,
+  ``befand sich der Wagen``, places no one before it);
+* an *unsettled arrival* (:data:`TRANSIT`: ``auf dem Weg``, ``on his way``, ``en route``,
+  ``de camino`` ...) together with doubt or a *not yet* in the same sentence (:data:`DOUBT`:
+  ``unklar``, ``unclear``, ``no está claro``, ``on ignore`` ...; ``noch nicht``, ``not yet``,
+  ``aún no``) concerns the person named in the few words before the transit phrase.
+
+A person placed by one article and unsettled in another is a conflict when the word is a known
+name (:func:`~storydiff.compare.polarity.is_name_word`) in at least one of the two languages and the two
+spellings are one name (:func:`~storydiff.compare.polarity.same_spelling`, or one
+:func:`~storydiff.text.lemmas.name_key` across scripts), unless one article says both (a report
+that follows the journey is a sequence of events, not a disagreement). Negated or hedged presence
+statements place no one. One conflict per article pair and person.
+
+>>> from storydiff.compare.align import prepare
+>>> from storydiff.model import Article
+>>> arts = [Article(text="Die Kinder und Enkel Anton und Berta befinden sich bereits im Schloss.", language="de"),
+...         Article(text="Auch Berta ist auf dem Weg dorthin, ob sie es rechtzeitig schafft, ist unklar.",
+...                 language="de")]
+>>> [(a.value.text, b.value.text) for _, a, b, _, _ in find_whereabouts_conflicts(prepare(arts))]
+[('Berta befinden sich', 'auf dem Weg dorthin, ob sie es rechtzeitig schafft, ist unklar.')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storydiff.compare.align import Unit, span_fact
+from storydiff.compare.lexicon import STOPWORDS
+from storydiff.compare.modality import HEDGES
+from storydiff.compare.polarity import NEGATIONS, is_name_word, same_spelling
+from storydiff.model import Fact
+from storydiff.text.lemmas import fold, name_key
+from storydiff.text.tokens import word_spans
+
+__all__ = ["DOUBT", "PRESENCE", "SALIENCE", "SUBJECT_REACH", "TRANSIT", "find_whereabouts_conflicts", "placements"]
+
+
+def _phrases(words: str) -> re.Pattern[str]:
+    alts = sorted((p.replace("_", " ") for p in words.split()), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in alts) + r")(?!\w)", re.IGNORECASE)
+
+
+#: phrases that place their subject somewhere (underscores join the words of one phrase; the German
+#: separable ``traf ... ein`` with up to six words between, its particle ending the clause)
+PRESENCE = re.compile(_phrases(
+    "befindet_sich befinden_sich befand_sich befanden_sich versammelte_sich versammelten_sich "
+    "eingetroffen angekommen "
+    "arrived has_arrived have_arrived had_arrived gathered_at gathered_in were_at_her_bedside "
+    "were_at_his_bedside "
+    "se_trouve se_trouvent se_trouvait se_trouvaient est_arrivé est_arrivée sont_arrivés sont_arrivées "
+    "se_sont_réunis "
+    "se_encuentra se_encuentran se_encontraba se_encontraban llegó llegaron ha_llegado han_llegado "
+    "se_reunieron "
+    "находится находятся находился находились прибыл прибыла прибыли").pattern
+    + r"|(?<!\w)traf(?:en)?\s+(?:\w+\s+){0,6}?ein(?=\s*(?:[.,;:!?–—)]|$|und\b))", re.IGNORECASE)
+#: phrases of someone still travelling to a place (``sich auf den Weg machen``, not ``auf den Weg bringen``)
+TRANSIT = re.compile(_phrases(
+    "auf_dem_Weg unterwegs on_his_way on_her_way on_their_way on_the_way en_route en_chemin "
+    "de_camino en_camino rumbo_a в_пути направляется направлялся направлялась").pattern
+    + r"|(?<!\w)sich\s+(?:\w+\s+){0,2}auf\s+den\s+Weg(?!\w)", re.IGNORECASE)
+#: doubt about an outcome, or an outcome not yet reached
+DOUBT = _phrases(
+    "unklar ungewiss nicht_bekannt nicht_klar noch_nicht unclear uncertain not_known not_clear not_yet "
+    "yet_to no_está_claro no_se_sabe se_desconoce aún_no todavía_no incierto on_ignore pas_clair "
+    "pas_encore incertain неизвестно неясно не_ясно ещё_не еще_не")
+_PREPOSITIONS = frozenset(
+    "in im an am auf bei zu zum zur nach von vom aus at on to from of by with en a à de del du des "
+    "dans chez por para con desde в во на к из у".split())
+
+#: words before a phrase searched for its subject's names
+SUBJECT_REACH = 16
+#: words before a transit phrase searched for who travels
+TRAVELLER_REACH = 6
+#: salience of a whereabouts conflict (before the boost for the number of sources)
+SALIENCE = 0.4
+#: words looked back over for a preposition governing a name
+_REACH = 4
+_CONJUNCTIONS = frozenset("und sowie oder and or et ou y e o и".split())
+#: endings of inflected adjectives inside a noun phrase (de, es, fr, ru)
+_ADJ_ENDINGS = ("en", "er", "es", "em", "e", "os", "as", "ой", "ий", "ый", "ая")
+_BARRIER = re.compile(r"[:;„“”\"«»]")
+#: words after a presence phrase that open its subject (German word order: ``befand sich der Wagen``)
+_ARTICLES = frozenset("der die das dem den des ein eine einer einem the a an".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """A person placed somewhere (``present``) or not yet known to have arrived (``unsettled``);
+    ``named``: whether the word is a known name in its language (not a common noun)."""
+
+    unit: Unit
+    state: str
+    name: str
+    named: bool
+    start: int
+    end: int
+
+
+def _names_before(unit: Unit, end: int, reach: int) -> list[tuple[int, str, bool]]:
+    """``(start, word, is a known name)`` of the capitalised words among the ``reach`` words before
+    offset ``end`` that may name its subject: no function word, not right after a preposition,
+    sentence-initial only when a known name, and no quotation or colon between them and ``end``
+    (``sagte X: „Das Land befindet sich ...``)."""
+    text = unit.sentence.text
+    toks = list(word_spans(text[:end], lower=False))
+    out = []
+    for k in range(max(0, len(toks) - reach), len(toks)):
+        s, e, t = toks[k]
+        if not t[0].isupper() or len(t) <= 2 or t.isupper() or t.casefold() in STOPWORDS or _BARRIER.search(
+                text[e:end]):
+            continue
+        named = is_name_word(t, unit.lang)
+        if (k == 0 and named) or (k > 0 and not _governed([w for _s, _e, w in toks[max(0, k - _REACH):k]])):
+            out.append((s, t, named))
+    return out
+
+
+def _governed(before: Sequence[str]) -> bool:
+    """Whether a preposition governs the word after ``before``: one reached walking back over the
+    words of its noun phrase (``in der belarussischen Stadt Gomel``), stopping at a conjunction or a
+    verb-like word (lower case, not an article)."""
+    for w in reversed(before):
+        low = w.casefold()
+        if low in _PREPOSITIONS:
+            return True
+        if low in _CONJUNCTIONS or (w[0].islower() and low not in STOPWORDS and not low.endswith(_ADJ_ENDINGS)):
+            return False
+    return False
+
+
+
+
+def placements(unit: Unit) -> list[Placement]:
+    """Every person ``unit``'s sentence places or leaves on the way (see module docstring)."""
+    text = unit.sentence.text
+    low_words = {w.casefold() for _s, _e, w in word_spans(text, lower=False)}
+    transit = TRANSIT.search(text)
+    if transit is not None:
+        if DOUBT.search(text) is None:
+            return []
+        return [Placement(unit, "unsettled", name, named, transit.start(), len(text))
+                for _s, name, named in _names_before(unit, transit.start(), TRAVELLER_REACH)]
+    if low_words & (NEGATIONS | HEDGES) or DOUBT.search(text) is not None:
+        return []
+    out: list[Placement] = []
+    for m in PRESENCE.finditer(text):
+        after = text[m.end():].split(maxsplit=1)
+        if after and (after[0].casefold() in _ARTICLES or (unit.lang == "de" and after[0][0].isupper())):
+            continue  # the subject follows the verb ("befand sich der Wagen", "befindet sich Rajapaksa")
+        out.extend(Placement(unit, "present", name, named, s, m.end())
+                   for s, name, named in _names_before(unit, m.start(), SUBJECT_REACH))
+    return out
+
+
+def find_whereabouts_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str] | None = None
+                               ) -> list[tuple[str, Fact, Fact, str, float]]:
+    """``("conflict", fact_a, fact_b, why, salience)`` for a person placed by one article and still
+    on the way, arrival unknown, in another (see module docstring)."""
+    names = list(labels) if labels is not None else [str(i) for i in range(len(units))]
+    per = [[p for u in arts for p in placements(u)] for arts in units]
+    out: list[tuple[str, Fact, Fact, str, float]] = []
+    for i in range(len(units)):
+        for j in range(i + 1, len(units)):
+            seen: set[str] = set()
+            for pa in per[i]:
+                for pb in per[j]:
+                    if pa.state == pb.state or not (pa.named or pb.named) or not _same(pa.name, pb.name):
+                        continue
+                    key = fold(pa.name)
+                    if key in seen or _both(per[i], pa.name) or _both(per[j], pa.name):
+                        continue  # one report follows the journey
+                    seen.add(key)
+                    fa = span_fact(pa.unit, pa.start, pa.end, names, pa.state, f"statement:whereabouts:{key}")
+                    fb = span_fact(pb.unit, pb.start, pb.end, names, pb.state, f"statement:whereabouts:{key}")
+                    why = f"{pa.name} {pa.state} ({fa.value.text!r}) vs {pb.state} ({fb.value.text!r})"
+                    out.append(("conflict", fa, fb, why, SALIENCE))
+    return out
+
+
+def _same(a: str, b: str) -> bool:
+    """One name: the same spelling up to accents and endings, or one name written in two scripts."""
+    if same_spelling(a, b):
+        return True
+    return a[0].isascii() != b[0].isascii() and len(name_key(a)) >= 3 and name_key(a) == name_key(b)
+
+
+def _both(found: Sequence[Placement], name: str) -> bool:
+    """Whether one article both places ``name`` and leaves him on the way."""
+    return len({p.state for p in found if _same(p.name, name)}) > 1
