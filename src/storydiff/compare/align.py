@@ -36,7 +36,8 @@ from storydiff.text.normalize import normalize
 from storydiff.text.sentences import Sentence, split_sentences
 from storydiff.text.tokens import words
 
-__all__ = ["Unit", "align_sentences", "balance_quotes", "prepare", "similarity", "span_fact", "stemmer_for", "stems_of"]
+__all__ = ["Unit", "align_sentences", "balance_quotes", "figure_fact", "prepare", "similarity", "span_fact",
+           "stemmer_for", "stems_of"]
 
 _STEMMERS = {"de": "german", "en": "english", "fr": "french", "es": "spanish", "ru": "russian", "nl": "dutch",
              "pt": "portuguese", "it": "italian", "ro": "romanian", "sv": "swedish", "da": "danish",
@@ -93,6 +94,15 @@ def span_fact(unit: Unit, start: int, end: int, labels: Sequence[str], value: An
     at = unit.sentence.start
     return Fact(kind, key, FactValue(labels[unit.article], unit.sentence.text[start:end], at + start, at + end, value),
                 {"sentence": [at, unit.sentence.end]})
+
+
+def figure_fact(unit: Unit, start: int, end: int, labels: Sequence[str], figure: float, key: str, noun: str) -> Fact:
+    """A ``number`` fact stating exactly ``figure`` (the value shape of :mod:`~storydiff.compare.facts`),
+    spanning ``start:end`` of ``unit``'s sentence, that says it counts ``noun``."""
+    value = {"low": figure, "high": figure, "anchor": figure, "qualifier": "="}
+    fact = span_fact(unit, start, end, labels, value, key, kind="number")
+    fact.attributes["noun"] = noun
+    return fact
 
 
 @lru_cache(maxsize=16)

@@ -30,7 +30,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit, span_fact
+from storydiff.compare.align import Unit, figure_fact
 from storydiff.compare.facts import is_name_word
 from storydiff.compare.lexicon import NOUN_CLASSES, NUMBER_WORDS, STOPWORDS, concept_of
 from storydiff.compare.numbers import find_quantities
@@ -195,7 +195,4 @@ def find_backer_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str]
 
 
 def _fact(b: Backing, key: str, labels: Sequence[str]) -> Fact:
-    value = {"low": b.value, "high": b.value, "anchor": b.value, "qualifier": "="}
-    fact = span_fact(b.unit, b.start, b.end, labels, value, key, kind="number")
-    fact.attributes["noun"] = f"backers of {b.candidate.title()}"
-    return fact
+    return figure_fact(b.unit, b.start, b.end, labels, b.value, key, f"backers of {b.candidate.title()}")

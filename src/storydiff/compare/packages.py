@@ -30,7 +30,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit, span_fact
+from storydiff.compare.align import Unit, figure_fact
 from storydiff.compare.numbers import find_quantities
 from storydiff.compare.when import CLAUSE_BREAK
 from storydiff.model import Fact
@@ -154,7 +154,4 @@ def find_package_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str
 
 
 def _fact(p: Package, labels: Sequence[str]) -> Fact:
-    value = {"low": p.value, "high": p.value, "anchor": p.value, "qualifier": "="}
-    fact = span_fact(p.unit, p.start, p.end, labels, value, "aid-package+-", kind="number")
-    fact.attributes["noun"] = "aid package"
-    return fact
+    return figure_fact(p.unit, p.start, p.end, labels, p.value, "aid-package+-", "aid package")

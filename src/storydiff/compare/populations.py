@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit, span_fact
+from storydiff.compare.align import Unit, figure_fact
 from storydiff.compare.numbers import find_quantities
 from storydiff.compare.places import places_in
 from storydiff.model import Fact
@@ -135,7 +135,4 @@ def find_population_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[
 
 
 def _fact(p: Population, labels: Sequence[str]) -> Fact:
-    value = {"low": p.value, "high": p.value, "anchor": p.value, "qualifier": "="}
-    fact = span_fact(p.unit, p.start, p.end, labels, value, "resident+living", kind="number")
-    fact.attributes["noun"] = "residents"
-    return fact
+    return figure_fact(p.unit, p.start, p.end, labels, p.value, "resident+living", "residents")

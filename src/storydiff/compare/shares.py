@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit, span_fact
+from storydiff.compare.align import Unit, figure_fact
 from storydiff.compare.facts import is_name_word
 from storydiff.compare.lexicon import STOPWORDS
 from storydiff.compare.numbers import find_quantities
@@ -143,7 +143,4 @@ def find_share_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str] 
 
 
 def _fact(s: Share, key: str, labels: Sequence[str]) -> Fact:
-    value = {"low": s.value, "high": s.value, "anchor": s.value, "qualifier": "="}
-    fact = span_fact(s.unit, s.start, s.end, labels, value, key, kind="number")
-    fact.attributes["noun"] = f"{s.subject.upper()} {s.noun}"
-    return fact
+    return figure_fact(s.unit, s.start, s.end, labels, s.value, key, f"{s.subject.upper()} {s.noun}")
