@@ -41,3 +41,14 @@ def test_offsets_are_exact_on_samples(name: str) -> None:
     assert any(not s.text.endswith((".", "“", '"', "?", "!")) for s in sents)
     # the glued „…explodiert.“ ending keeps its closing quote
     assert sents[-1].text.endswith("“") or sents[-1].text.endswith('"') or sents[-1].text.endswith(".")
+
+
+def test_a_text_without_stops_is_cut_into_bounded_pieces_at_spaces() -> None:
+    from storydiff.text.sentences import MAX_SENTENCE_CHARS
+
+    text = " ".join(f"Wort{i}" for i in range(2000)) + ". Danach kommt ein kurzer Satz."
+    got = split_sentences(text, "de")
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in got)
+    assert all(text[s.start : s.end] == s.text and not s.text.startswith(" ") for s in got)
+    assert "".join(s.text for s in got).replace(" ", "") == text.replace(" ", "")  # nothing lost
+    assert got[-1].text == "Danach kommt ein kurzer Satz."

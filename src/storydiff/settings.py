@@ -86,6 +86,9 @@ class CompareSettings:
     align_threshold: float = 0.45
     #: at most this many conflicts (and refinements) are reported, most salient first
     max_conflicts: int = 200
+    #: only the first this many characters of each article are compared (a long feature has 30,000);
+    #: offsets stay those of the whole text
+    max_article_chars: int = 60_000
 
 
 @dataclass(frozen=True, slots=True)

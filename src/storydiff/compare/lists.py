@@ -29,6 +29,7 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storydiff.compare.align import Unit, span_fact, stemmer_for
 from storydiff.compare.substitute import candidate_pairs
@@ -108,14 +109,18 @@ def enumerations(unit: Unit) -> list[Enumeration]:
     return out
 
 
-def _words(unit: Unit) -> list[tuple[str, int, int]]:
+def _words(unit: Unit) -> tuple[tuple[str, int, int], ...]:
     """Keys of the words of a sentence and of the names of states it writes in full."""
-    text = unit.sentence.text
-    out = [(_key(m.group(), unit.lang), m.start(), m.end()) for m in re.finditer(r"\w+", text)]
+    return _words_of(unit.sentence.text, unit.lang)
+
+
+@lru_cache(maxsize=8192)
+def _words_of(text: str, lang: str) -> tuple[tuple[str, int, int], ...]:
+    out = [(_key(m.group(), lang), m.start(), m.end()) for m in re.finditer(r"\w+", text)]
     folded = fold(text)
     if len(folded) == len(text):
         out.extend(("=" + _ALIAS_KEY[m.group()], m.start(), m.end()) for m in _ALIAS_RE.finditer(folded))
-    return out
+    return tuple(out)
 
 
 def _present(key: str, words: Sequence[tuple[str, int, int]]) -> bool:

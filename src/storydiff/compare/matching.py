@@ -47,6 +47,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from storydiff.compare.align import Unit, stems_of
 from storydiff.compare.dayclause import same_clause_event
@@ -59,6 +60,8 @@ from storydiff.compare.sums import share_of_total
 from storydiff.compare.when import CLAUSE_BREAK, event_after, near_centuries, same_day_event, same_event
 from storydiff.model import Fact
 from storydiff.text.tokens import word_spans
+
+_V = TypeVar("_V")
 
 __all__ = ["THRESHOLDS", "ArticleFacts", "Pair", "context_of", "local_similarity", "match_facts"]
 
@@ -308,6 +311,14 @@ def _distinct_values(af: ArticleFacts) -> Counter[str]:
     return Counter(key for key, v in seen if v != "None" or key not in figured)
 
 
+def _memo(cache: dict[tuple[int, int], _V], key: tuple[int, int], compute: Callable[[ArticleFacts, Fact], _V],
+         af: ArticleFacts, fact: Fact) -> _V:
+    """``compute(af, fact)``, kept in ``cache`` under ``key``."""
+    if key not in cache:
+        cache[key] = compute(af, fact)
+    return cache[key]
+
+
 def match_facts(a: ArticleFacts, b: ArticleFacts, agree: Callable[[Fact, Fact], bool],
                 kinds: Sequence[str] = ("number", "date-time")) -> list[Pair]:
     """One-to-one pairs of facts of ``a`` and ``b`` about the same thing (see module docstring)."""
@@ -321,6 +332,8 @@ def match_facts(a: ArticleFacts, b: ArticleFacts, agree: Callable[[Fact, Fact], 
     local_b: dict[int, frozenset[str]] = {}
     scope_b: dict[int, frozenset[str]] = {}
     cands: list[tuple[float, int, int, Fact, Fact, float]] = []
+    subjects: dict[tuple[int, int], str | None] = {}  # per (side, fact index): each fact is paired many times
+    places: dict[tuple[int, int], frozenset[str]] = {}
     for ia, fa in enumerate(a.facts):
         if fa.kind not in kinds or fa.key.startswith("?+"):
             continue
@@ -351,7 +364,7 @@ def match_facts(a: ArticleFacts, b: ArticleFacts, agree: Callable[[Fact, Fact], 
             if cls in ("unit", "count") and single:
                 score += SINGLETON_BONUS  # the only figure of its kind in both reports
             if cls in ("unit", "count"):
-                sub_a, sub_b = _subject(a, fa), _subject(b, fb)
+                sub_a, sub_b = _memo(subjects, (0, ia), _subject, a, fa), _memo(subjects, (1, ib), _subject, b, fb)
                 if sub_a and sub_b and sub_a != sub_b:
                     continue  # figures of different subjects: "die SPD 25,7 Prozent" / "die Union 24,1"
                 if ("total" in qa and sub_b and "split" in qb) or ("total" in qb and sub_a and "split" in qa):
@@ -360,7 +373,7 @@ def match_facts(a: ArticleFacts, b: ArticleFacts, agree: Callable[[Fact, Fact], 
             if single and (cls in ("toll", "count", "score") or (cls == "unit" and fa.key.split("+")[0] in _SPECIFIC)):
                 threshold = 0.0  # the only figure of a specific kind in both reports: the same thing
             if fa.kind == "number":
-                pa, pb = _places(a, fa), _places(b, fb)
+                pa, pb = _memo(places, (0, ia), _places, a, fa), _memo(places, (1, ib), _places, b, fb)
                 if pa and pb and not pa & pb:
                     continue  # counts for different places
             if fa.key == "when:minute" and not set(fa.attributes.get("who") or ()) & set(

@@ -106,7 +106,9 @@ def compare_articles(articles: Sequence[Article], settings: CompareSettings | No
     ['mehr als 3000 Menschen', 'mehr als 3800 Menschen']
     """
     settings = settings or CompareSettings()
-    arts = _order(articles)
+    cap = settings.max_article_chars
+    arts = _order([a if len(a.text) <= cap else a.with_changes(text=a.text[:cap], id=a.id, content_hash=a.content_hash)
+                   for a in articles])
     labels = [a.label for a in arts]
     units = prepare(arts)
     groups = align_sentences(units, threshold=settings.align_threshold)

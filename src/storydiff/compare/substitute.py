@@ -38,6 +38,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -87,12 +88,18 @@ _Tok = tuple[int, int, str, str]  # start, end (in the sentence), original text,
 
 def sentence_tokens(unit: Unit) -> list[_Tok]:
     """``(start, end, text, key)`` of each word of ``unit``'s sentence; the key is the folded stem (digits kept)."""
-    stemmer = stemmer_for(unit.lang)
+    return list(_tokens_of(unit.sentence.text, unit.lang))
+
+
+@lru_cache(maxsize=8192)
+def _tokens_of(text: str, lang: str) -> tuple[_Tok, ...]:
+    """:func:`sentence_tokens` of one sentence, cached: every detector asks for the same sentences."""
+    stemmer = stemmer_for(lang)
     out = []
-    for s, e, t in word_spans(unit.sentence.text, lower=False):
+    for s, e, t in word_spans(text, lower=False):
         low = t.casefold()
         out.append((s, e, t, low if low[0].isdigit() else stemmer.stemWord(fold(low))))
-    return out
+    return tuple(out)
 
 
 #: punctuation that ends a clause inside a sentence

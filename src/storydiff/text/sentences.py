@@ -16,6 +16,10 @@ Three repairs follow that pysbd gets wrong on news text:
   segment starts with a month name or a lower-case word;
 * leading and trailing whitespace is never part of a sentence.
 
+A "sentence" longer than :data:`MAX_SENTENCE_CHARS` (a list or table without stops, a page
+scraped without punctuation) is cut into pieces at the last space before the limit, so that no
+later step works on one unbounded string.
+
 >>> text = "Am 7. Januar sprach Dr. Meier. „Es ist explodiert.“Seit Tagen ist es ruhig."
 >>> [s.text for s in split_sentences(text, "de")]
 ['Am 7. Januar sprach Dr. Meier.', '„Es ist explodiert.“', 'Seit Tagen ist es ruhig.']
@@ -32,7 +36,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["Sentence", "split_sentences"]
+__all__ = ["MAX_SENTENCE_CHARS", "Sentence", "split_sentences"]
+
+#: the longest sentence kept whole; news sentences stay far below (a long one has 400 characters)
+MAX_SENTENCE_CHARS = 1200
 
 _PYSBD_LANGS = frozenset(
     {
@@ -185,6 +192,13 @@ def split_sentences(text: str, lang: str | None = "de") -> list[Sentence]:
                 a += 1
             while b > a and text[b - 1].isspace():
                 b -= 1
+            while b - a > MAX_SENTENCE_CHARS:
+                cut = text.rfind(" ", a + MAX_SENTENCE_CHARS // 2, a + MAX_SENTENCE_CHARS)
+                cut = cut if cut > a else a + MAX_SENTENCE_CHARS
+                result.append(Sentence(a, cut, text[a:cut]))
+                a = cut
+                while a < b and text[a].isspace():
+                    a += 1
             if a < b:
                 result.append(Sentence(a, b, text[a:b]))
     return result
