@@ -41,6 +41,7 @@ from storydiff.compare.align import Unit
 from storydiff.compare.attribution import find_attribution_conflicts
 from storydiff.compare.detectors import find_more_conflicts
 from storydiff.compare.figures import find_figure_conflicts
+from storydiff.compare.labels import fact_label
 from storydiff.compare.lexicon import STOPWORDS
 from storydiff.compare.lists import find_list_conflicts
 from storydiff.compare.matching import ArticleFacts, Pair, context_of, fold, key_class, match_facts
@@ -58,7 +59,7 @@ from storydiff.model import Conflict, Fact, FactValue
 from storydiff.text.normalize import normalize
 from storydiff.text.tokens import words
 
-__all__ = ["ArticleFacts", "context_of", "fact_label", "find_conflicts"]
+__all__ = ["ArticleFacts", "context_of", "fact_label", "find_conflicts"]  # fact_label: from labels.py
 
 _HIGH_STAKES = {"dead": 1.0, "injured": 0.8, "arrested": 0.8, "missing": 0.8, "evacuated": 0.6}
 
@@ -358,35 +359,6 @@ def _salience(fact: Fact, base: float, n_values: int) -> float:
     action = fact.key.split("+")[-1] if fact.kind == "number" else ""
     weight = {"number": 1.0, "date-time": 0.7, "quote": 0.6, "name": 0.5}.get(fact.kind, 0.5)
     return round(weight * base * (1 + _HIGH_STAKES.get(action, 0.0)) * (1 + 0.1 * min(n_values, 10)), 4)
-
-
-_WHEN_LABELS = {"weekday": "weekday", "date": "date", "clock": "clock time", "minute": "match minute",
-                "century": "century"}
-
-
-def fact_label(fact: Fact) -> str:
-    """What a fact is about, in words: the counted noun and the action, the kind of time, the speaker."""
-    head, _, rest = fact.key.partition(":")
-    if fact.kind == "number":
-        if fact.key == "score":
-            return "score"
-        noun = str(fact.attributes.get("noun") or fact.key.split("+")[0])
-        action = fact.key.split("+")[1] if "+" in fact.key else "-"
-        return f"{noun} ({action})" if action not in ("-", "") else noun
-    if head == "when":
-        return _WHEN_LABELS.get(rest, rest)
-    if head == "quote":
-        return f"quote by {rest.title()}" if rest and rest != "?" else "quote"
-    if head == "name":
-        return f"name {fact.value.text}"
-    if head == "statement":
-        parts = rest.split(":")
-        if parts[0] == "list":
-            return "who or what is named"
-        if parts[0] == "modality":
-            return "whether it happened"
-        return f"{parts[1]} {parts[0]}" if len(parts) == 2 else rest
-    return fact.key
 
 
 def _merge(found: list[tuple[str, Fact, Fact, str, float]],

@@ -67,6 +67,8 @@ DOCUMENT_KINDS = _table({
 #: naming the broader kind is less precise, not different (a public *statement* is no internal document)
 BROADER = {"document": frozenset({"letter", "report"}), "message": frozenset({"e-mail", "letter"})}
 #: verbs of handing a document on, by prefix of the lower-cased word, mapped to their concept
+#: the past participle of each transfer concept, for the explanation of a conflict
+_PAST = {"send": "sent", "publish": "published", "sign": "signed", "submit": "submitted"}
 TRANSFER_VERBS = _table({
     "send": "verschickt verschickte geschickt schickte gesendet sendete sandte versandt versendet "
             "weitergeleitet weiterleitete leitete übermittelt übermittelte sent send sends forwarded "
@@ -193,6 +195,7 @@ def find_document_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[st
                     seen.add((oa.kind, ob.kind))
                     fa = span_fact(oa.unit, oa.start, oa.end, names, oa.kind, f"statement:document:{oa.verb}")
                     fb = span_fact(ob.unit, ob.start, ob.end, names, ob.kind, f"statement:document:{ob.verb}")
-                    why = f"different things {oa.verb}: {oa.text!r} ({oa.kind}) vs {ob.text!r} ({ob.kind})"
+                    done = _PAST.get(oa.verb, oa.verb)
+                    why = f"different things {done}: {oa.text!r} ({oa.kind}) vs {ob.text!r} ({ob.kind})"
                     out.append(("conflict", fa, fb, why, SALIENCE))
     return out

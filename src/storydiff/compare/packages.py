@@ -148,8 +148,11 @@ def find_package_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str
             x, y = next(iter(va)), next(iter(vb))
             if x in money[j] or y in money[i] or max(x, y) > MAX_FACTOR * min(x, y):
                 continue  # a report that states the other's sum tells a share from a total, or agrees
-            why = f"different sums of the government's aid package: {x:g} vs {y:g}"
-            out.extend(("conflict", _fact(a, names), _fact(b, names), why, SALIENCE) for a in pa for b in pb)
+            for a in pa:
+                for b in pb:
+                    fa, fb = _fact(a, names), _fact(b, names)
+                    why = f"different sums of the government's aid package: {fa.value.text!r} vs {fb.value.text!r}"
+                    out.append(("conflict", fa, fb, why, SALIENCE))
     return out
 
 
