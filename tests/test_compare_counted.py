@@ -52,3 +52,13 @@ def test_separable_verb_closing_the_clause_gives_the_action() -> None:
     assert [(q.anchor, q.noun, q.action) for q in got] == [(120.0, "person", "arrested")]
     fixed = find_quantities("Die Stadt legte für das Fest 20 neue Regeln fest.")
     assert [q.action for q in fixed] == [None]  # "festlegen" is no action of the tables
+
+
+def test_a_scale_word_makes_one_a_figure_and_survives_the_full_stop() -> None:
+    from storydiff.compare.numbers import find_quantities
+
+    one = find_quantities("Die Regierung stellt eine Milliarde Euro bereit.")
+    assert [(q.text, q.anchor) for q in one] == [("eine Milliarde Euro", 1e9)]
+    end = find_quantities("The government approved an aid package of $2 billion.")
+    assert [(q.text, q.anchor) for q in end] == [("2 billion", 2e9)]
+    assert find_quantities("Ein Mann wurde am Abend gesehen.") == []  # "ein" alone stays an article

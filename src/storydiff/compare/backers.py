@@ -10,8 +10,9 @@ in the nearest sentence before that names one (up to :data:`LOOK_BACK` sentences
 of pronoun subjects). A person is a run of capitalised words of which one is no common word of
 the language; the candidate is the run's last such word (``Mme Mordaunt`` and ``Penny Mordaunt``
 are one candidate). A figure that states a requirement (``die nötigen 100 Unterstützer``,
-``the 100 nominations needed``, ``les 100 nominations nécessaires``: :data:`THRESHOLD`) or a part
-of a whole (``90 von 100``) is no count of backing, nor is a count given to several candidates
+``the 100 nominations needed``, ``les 100 nominations nécessaires``: :data:`THRESHOLD`) or a need
+(``braucht 100 Unterstützer``), a lead (``20 Stimmen Vorsprung``) or a part of a whole (``90 von 100``)
+is no count of backing, nor is a count given to several candidates
 (``Sunak und Mordaunt``). Two articles of a story that give one candidate different counts of
 backing disagree; counts of two different candidates are never compared.
 
@@ -51,8 +52,10 @@ BACKING = (
 )
 #: words next to a figure that make it a requirement, not a count
 THRESHOLD = re.compile(
-    r"^(?:nötig|notwendig|erforderlich|benötigt|mindest|needed|required|necessary|minimum|nécessaire|requis|"
-    r"necesari|requerid|mínimo|необходим|нужн|treshold|threshold|hürde|schwelle|seuil|umbral|порог)",
+    r"^(?:nötig|notwendig|erforderlich|benötigt|mindest|need|required|requires?$|necessary|minimum|nécessaire|requis|"
+    r"necesari|requerid|mínimo|необходим|нужн|treshold|threshold|hürde|schwelle|seuil|umbral|порог|"
+    # verbs of needing or lacking: "braucht 100 Unterstützer", "il lui manque 20 voix"
+    r"brauch|fehl|lack|besoin|manqu|necesit|falt|не\s*хватает)",
     re.IGNORECASE)
 #: personal pronouns that take up a person of an earlier sentence
 PRONOUNS = frozenset(["sie", "er", "she", "he", "elle", "il", "ella", "él", "она", "он"])
@@ -61,6 +64,9 @@ LOOK_BACK = 3
 #: salience of a backing conflict (before the boost for the number of sources)
 SALIENCE = 0.6
 _MARGIN = frozenset({"um", "by", "por"})
+#: words right after the noun that make a count a lead over a rival ("20 Stimmen Vorsprung")
+_LEAD = re.compile(r"^(?:vorsprung|mehr|weniger|more|fewer|ahead|lead|margin|d['’]avance|d['’]écart|de\s+plus|"
+                   r"de\s+ventaja|de\s+diferencia|más|menos|больше|меньше)", re.IGNORECASE)
 _SEVERAL = re.compile(r"\b(?:und|and|et|y|и)\b|,", re.IGNORECASE)
 
 
@@ -152,6 +158,8 @@ def backing_counts(units: Sequence[Unit], index: int) -> list[Backing]:
             continue  # "um 26 Stimmen": a margin
         if rest[noun_at + 1:noun_at + 2] and rest[noun_at + 1].lower() in ("von", "of", "de", "sur"):
             continue  # "90 Stimmen von 100": a part of a whole
+        if rest[noun_at + 1:noun_at + 2] and _LEAD.match(rest[noun_at + 1]):
+            continue  # "mit 20 Stimmen Vorsprung": a lead, not a count
         head = text[:q.start]
         breaks = list(CLAUSE_BREAK.finditer(head))
         clause = head[breaks[-1].end() if breaks else 0:]

@@ -5,7 +5,8 @@ Method: a toll is a figure with an action (*dead*, *injured*, *arrested*, ...;
 up to :data:`WINDOW` tokens and not past a preposition, a day or another figure, name the
 *groups* it counts (:data:`GROUPS`, from the noun classes: ``soldier`` for ``Soldaten``,
 ``Militärs``, ``troops``, ``военных``; ``police``; ``civilian`` for ``Zivilisten``, ``civilians``,
-``мирных``; ``child``). Two articles of a story that state the same figure (at least
+``мирных``; ``child``; compounds and inflections the shared classes miss, :data:`_MORE_GROUPS`:
+``Polizeibeamte``, ``soldados``, ``gendarmes``). Two articles of a story that state the same figure (at least
 :data:`MIN_FIGURE`) with the same action disagree on *who* was counted when one names only armed
 forces and the other names civilians or children, or the two name different armed forces
 (``137 Soldaten getötet`` / ``137 Ukrainer, Militärs und Zivilisten ... getötet``). A figure
@@ -52,6 +53,29 @@ _END_WORDS = (
     "dans sur pour par avec chez pendant depuis en con por para desde durante "
     "в на при после во время")
 _ENDS = frozenset(_END_WORDS.split())
+#: word prefixes of groups the shared noun classes miss: compounds and inflections (de, en, fr, es)
+_MORE_GROUPS = {
+    "polizeibeamt": "police", "polizeikräft": "police", "polizeiangehörig": "police",
+    "bereitschaftspolizist": "police", "gendarm": "police", "policía": "police", "policias": "police",
+    "carabiner": "police", "guardia": "police", "guardias": "police",
+    "armeeangehörig": "soldier", "bundeswehrsoldat": "soldier", "servicem": "soldier", "servicew": "soldier",
+    "militaire": "soldier", "soldado": "soldier", "marines": "soldier", "reservist": "soldier",
+    "zivilperson": "civilian", "non-combatant": "civilian", "noncombatant": "civilian",
+    "schulkind": "child", "minderjährig": "child", "enfant": "child", "niños": "child", "niñas": "child",
+}
+_MORE_ORDER = sorted(_MORE_GROUPS, key=len, reverse=True)
+
+
+def _group_of(tok: str) -> str | None:
+    """The group class of a lower-case word: the shared noun classes, then :data:`_MORE_GROUPS`.
+
+    >>> _group_of("polizeibeamte"), _group_of("soldados"), _group_of("menschen")
+    ('police', 'soldier', None)
+    """
+    cls = concept_of(tok, NOUN_CLASSES)
+    if cls in GROUPS:
+        return cls
+    return next((_MORE_GROUPS[w] for w in _MORE_ORDER if tok.startswith(w)), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +96,8 @@ def _groups_after(text: str, end: int) -> frozenset[str]:
     for _s, _e, tok in list(word_spans(text[end:], lower=True))[:WINDOW]:
         if tok in _ENDS or tok[0].isdigit() or tok in NUMBER_WORDS or tok in MONTHS or concept_of(tok, WEEKDAYS, 6):
             break
-        cls = concept_of(tok, NOUN_CLASSES)
-        if cls in GROUPS:
+        cls = _group_of(tok)
+        if cls is not None:
             out.add(cls)
     return frozenset(out)
 

@@ -220,7 +220,7 @@ def find_quantities(sentence: str, previous: str = "") -> list[Quantity]:
             value = NUMBER_WORDS[low[i]]
             if (value in _ONES or (value == 2 and low[i] in ("beiden", "both"))) and concept_of(
                 nxt, NOUN_CLASSES
-            ) not in ("person", "child"):
+            ) not in ("person", "child") and nxt.rstrip(".") not in SCALES:  # "eine Milliarde" is a figure
                 i += 1
                 continue
         elif low[i] in VAGUE:
@@ -231,6 +231,7 @@ def find_quantities(sentence: str, previous: str = "") -> list[Quantity]:
             i += 1
             continue
         last = i
+        nxt = nxt.rstrip(".") if nxt.rstrip(".") in SCALES else nxt  # "$2 billion." ends a sentence
         mult = NUMBER_WORDS.get(nxt, 0.0) if nxt not in SCALES else SCALES[nxt]
         if vague is not None and mult >= 12:  # "mehrere Dutzend", "several hundred"
             vague = (vague[0] * mult, vague[1] * mult)
@@ -316,9 +317,9 @@ def find_quantities(sentence: str, previous: str = "") -> list[Quantity]:
         dimension = None
         for j in range(max(0, start_tok - 4), min(len(toks), noun_tok + 4)):
             dimension = dimension or _dimension(low[j])
-        end = toks[noun_tok][1]
-        if sentence[end - 1] == "." and noun_tok > last:
-            end -= 1
+        end = max(toks[noun_tok][1], toks[last][1])
+        if sentence[end - 1] == "." and (noun_tok > last or not sentence[end:].strip()):
+            end -= 1  # the sentence's stop, not part of "Tote." or "$2 billion."
         quantities.append(
             Quantity(
                 start=toks[start_tok][0],

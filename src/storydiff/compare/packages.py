@@ -3,7 +3,7 @@
 Method: a *package figure* is an exact sum of money (euros, dollars, pounds) in a sentence that
 names an aid or relief package (:data:`AID`: ``Hilfspaket``, ``Soforthilfen``, ``aid package``,
 ``relief``, ``plan d'aide``, ``ayudas``) within :data:`WINDOW` words of the figure, and whose
-clause names a national government as the one that gives it (:data:`GOVERNMENT`: ``das Kabinett``,
+clause names a national government as the one that gives it (:data:`GOVERNMENT`: ``das Kabinett``, ``ministers``,
 ``die Bundesregierung``, ``der Bund``, ``the government``, ``le gouvernement``, ``el Gobierno``),
 before the figure and with no other level of government or other giver in the clause
 (:data:`OTHER_GIVERS`: states, regions, the EU, cities, donors, companies, also joined by a
@@ -50,7 +50,8 @@ AID = re.compile(
 GOVERNMENT = frozenset({
     "kabinett", "bundeskabinett", "bundesregierung", "regierung", "bund",
     "government", "cabinet", "administration", "whitehall",
-    "gouvernement", "exécutif", "gobierno", "ejecutivo", "правительство", "кабмин"})
+    "gouvernement", "exécutif", "gobierno", "ejecutivo", "правительство", "кабмин",
+    "ministers", "ministres", "ministros", "bundesministerium", "bundesminister", "bundesministerin"})
 #: givers that are not the national government: lower levels, the EU, donors, companies
 OTHER_GIVERS = re.compile(
     r"^(?:länder|ländern|land$|landes|kommun|gemeind|stadt|städte|kreis|eu$|eu-|europäisch|spender|unternehm|"

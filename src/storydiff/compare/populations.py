@@ -2,13 +2,16 @@
 
 Method: a *population* is an exact figure of residents (``35 Bewohner``, ``700 Einwohner``,
 ``300 residents``, ``habitants``, ``жителей``; in a partition, ``12 der insgesamt 35 Bewohner``,
-the whole) or of people said to live there (``in dem 36 Menschen ... lebten``, ``where 40 people
-lived``). A count with an action of its own (``zwölf Bewohner starben``) is a toll, not a
-population. A population belongs to what its sentence names as where they live (:func:`homes`):
+the whole) or of people said to live or be housed there (``in dem 36 Menschen ... lebten``, ``where
+40 people lived``, ``housed 64 residents``, ``untergebracht``). A count with an action of its own
+(``zwölf Bewohner starben``) is a toll, not a population. A population belongs to what its sentence
+names as where they live (:func:`homes`):
 a kind of building by its head word (``Behinderteneinrichtung`` and ``Wohneinrichtung`` are both
-an ``einrichtung``; ``care home``, ``Pflegeheim``) or a named place (``in Sinzig``). Two articles
+an ``einrichtung``; ``care home``, ``Pflegeheim`` and ``maison de retraite`` are one kind) or a named
+place (``in Sinzig``, ``das Dorf Kelmbach``). Two articles
 of a story that each give one population of the same home or place and different figures
-disagree (one home of ``35`` residents in one report and of ``36`` in another).
+disagree (one home of ``35`` residents in one report and of ``36`` in another), unless the two
+name disjoint places (a care home in one town and a care home in another).
 
 >>> from storydiff.compare.align import prepare
 >>> from storydiff.model import Article
@@ -29,16 +32,25 @@ from storydiff.compare.align import Unit, figure_fact
 from storydiff.compare.numbers import find_quantities
 from storydiff.compare.places import places_in
 from storydiff.model import Fact
+from storydiff.text.lemmas import fold
 
 __all__ = ["LIVE", "SALIENCE", "SITES", "Population", "find_population_conflicts", "homes", "populations_of"]
 
 #: verbs of living somewhere (de, en, fr, es, ru)
 LIVE = re.compile(r"\b(?:lebten|leben|lebt|wohnten|wohnen|wohnt|lived|live|lives|living|vivent|vivaient|habitent|"
-                  r"viven|vivían|residen|живут|жили|проживают|проживали)\b", re.IGNORECASE)
+                  r"viven|vivían|residen|живут|жили|проживают|проживали|"
+                  # verbs of housing: "beherbergte 64 Menschen", "housed", "home to", "abritait", "albergaba"
+                  r"beherberg\w*|untergebracht|housed|houses|housing|home\s+to|abrit\w*|héberg\w*|accueill\w*|"
+                  r"alberg\w*|aloj\w*|acog\w*)\b", re.IGNORECASE)
 #: head words of buildings people live in (the end of a German compound, or an English phrase)
 SITES = re.compile(r"(einrichtung|heim|wohnhaus|hochhaus|altenheim|pflegeheim|care home|nursing home|"
                    r"retirement home|block of flats|tower block|apartment building|maison de retraite|ehpad|"
                    r"immeuble|residencia|edificio|дом престарелых|общежити\w*)\w{0,3}\b", re.IGNORECASE)
+#: building words of one kind across languages
+_SITE_KINDS = {w: "care home" for w in ("altenheim", "pflegeheim", "care home", "nursing home", "retirement home",
+                                        "maison de retraite", "ehpad", "residencia", "дом престарелых")} | {
+    w: "apartment block" for w in ("wohnhaus", "hochhaus", "block of flats", "tower block", "apartment building",
+                                   "immeuble", "edificio")}
 #: noun classes of residents
 _RESIDENTS = frozenset({"resident"})
 _POPULATION_WORDS = re.compile(r"^\W*(?:\w+\s+)?(?:einwohner\w*|inhabitants|habitants|habitantes|жител\w*)\b",
@@ -62,6 +74,31 @@ class Population:
     homes: frozenset[str]
     start: int  # in the sentence
     end: int
+    places: frozenset[str] = frozenset()  # the named places among the homes
+
+
+#: a named settlement: "das Dorf Kelmbach", "the town of Arden", "la ville de Morlaix"
+_SETTLEMENT = re.compile(r"\b(?i:dorf|ortschaft|ort|stadt|kleinstadt|gemeinde|village|town|city|ville|commune|"
+                         r"pueblo|ciudad|localidad|municipio)(?:\s+(?i:of|de|del))?\s+([A-ZÄÖÜÉ][\w-]+)")
+
+
+def places(text: str) -> frozenset[str]:
+    """The places of a sentence (:func:`~storydiff.compare.places.places_in`) and the settlements it
+    names (``das Dorf Kelmbach``), as folded five-letter prefixes.
+
+    >>> sorted(places("Das Dorf Kelmbach bei Arnfeld hat 2300 Einwohner."))
+    ['arnfe', 'kelmb']
+    """
+    named = {m.group(1).lower()[:5] for m in _SETTLEMENT.finditer(text)}
+    buildings = {_fold_word(text, m.start())[:5] for m in SITES.finditer(text)}  # "im Pflegeheim" is no place
+    return (places_in(text) | {p for p in named if p.isalpha()}) - buildings
+
+
+def _fold_word(text: str, at: int) -> str:
+    """The whole word of ``text`` around offset ``at`` (a compound's head lies inside it), folded."""
+    left = re.search(r"\w*$", text[:at])
+    right = re.match(r"\w*", text[at:])
+    return fold((left.group() if left else "") + (right.group() if right else ""))
 
 
 def homes(text: str) -> frozenset[str]:
@@ -70,7 +107,8 @@ def homes(text: str) -> frozenset[str]:
     >>> sorted(homes("Dort kamen in einer Behinderteneinrichtung in Sinzig zwölf Menschen ums Leben."))
     ['einrichtung', 'sinzi']
     """
-    return frozenset(m.group(1).lower() for m in SITES.finditer(text)) | places_in(text)
+    heads = {m.group(1).lower() for m in SITES.finditer(text)}
+    return frozenset(_SITE_KINDS.get(h, h) for h in heads) | places(text)
 
 
 def populations_of(unit: Unit) -> list[Population]:
@@ -89,7 +127,7 @@ def populations_of(unit: Unit) -> list[Population]:
         inhabitants = bool(_POPULATION_WORDS.match(text[figure_end:]))
         lives = q.noun in _RESIDENTS | {"person"} and q.action is None and bool(LIVE.search(clause))
         if whole or inhabitants or lives:
-            out.append(Population(unit, q.anchor, where, q.start, q.end))
+            out.append(Population(unit, q.anchor, where, q.start, q.end, places(text)))
     return out
 
 
@@ -126,8 +164,8 @@ def find_population_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[
                 for a in pa:
                     for b in pb:
                         ident = (id(a.unit), a.start, id(b.unit), b.start)
-                        if ident in seen:
-                            continue  # one pair of figures shares several homes
+                        if ident in seen or (a.places and b.places and not a.places & b.places):
+                            continue  # one pair of figures shares several homes, or homes of two places
                         seen.add(ident)
                         why = f"different numbers of people living in one {home}: {a.value:g} vs {b.value:g}"
                         out.append(("conflict", _fact(a, names), _fact(b, names), why, SALIENCE))

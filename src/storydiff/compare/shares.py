@@ -5,10 +5,13 @@ votes, mandates) whose clause begins with a named subject — a party, a company
 all-capital acronym or a word that is no common word of the language, before the figure in the
 same clause (``die SPD sieben Ministerposten bekommen``, ``Die SPD unter Scholz erhält ... sechs
 von 15 Ministerposten``). The whole of a partition (``von 15``) is no share, nor a figure of
-several subjects (``CDU und CSU erhält``, ``verfügen zusammen über``). Two articles of a
+several subjects (``CDU und CSU erhält``, ``verfügen zusammen über``), nor a count dated before
+(``hatte bisher``, ``previously``). Two articles of a
 story that give the same subject different counts of one noun disagree, unless either article
 gives that subject two counts of the noun (then they are of different things: before and after,
-posts and departments) or also states the other's count. Shares need their subject named:
+posts and departments) or also states the other's count. A clause that opens with its figure
+takes its subject from the first acronym after it (``Mit 52 Sitzen wird die ÖVP ...``). Shares need
+their subject named:
 figures of a clause without a name are left to the fact matcher
 (:mod:`~storydiff.compare.matching`).
 
@@ -72,6 +75,26 @@ _TOGETHER = re.compile(r"\b(?:zusammen|gemeinsam|insgesamt|together|combined|in 
                        r"en total|вместе|всего)\b", re.IGNORECASE)
 
 
+#: words that date a count before the one reported: "hatte bisher 61 Sitze", "previously held"
+_EARLIER = re.compile(r"\b(?:bisher|bislang|zuvor|vorher|früher|ehemals|previously|formerly|before|until\s+now|"
+                      r"so\s+far|auparavant|jusqu['’]ici|précédemment|anteriormente|hasta\s+ahora|antes|ранее|прежде)\b",
+                      re.IGNORECASE)
+
+
+def _acronym_after(text: str, end: int) -> str | None:
+    """The first acronym (``ÖVP``) of the clause after offset ``end``: the subject of a clause that opens
+    with its figure.
+
+    >>> _acronym_after("Mit 52 Sitzen wird die ÖVP stärkste Kraft, vor der SPD.", 13)
+    'ovp'
+    """
+    cut = CLAUSE_BREAK.search(text, end)
+    for _s, _e, tok in word_spans(text[end:cut.start() if cut else len(text)], lower=False):
+        if tok.isupper() and len(tok) >= 2 and fold(tok) not in STOPWORDS:
+            return fold(tok)
+    return None
+
+
 def _joint(before: str, breaks: list[re.Match[str]], lang: str) -> bool:
     """Whether the clause of a figure starts at a conjunction between a name and a capitalised word
     (``CDU und CSU erhält``): the subject is several."""
@@ -107,7 +130,11 @@ def shares_of(unit: Unit) -> list[Share]:
         clause = before[breaks[-1].end() if breaks else 0:]
         if _joint(before, breaks, unit.lang) or _TOGETHER.search(clause):
             continue  # "SPD, Grüne und FDP verfügen zusammen über 416 Sitze": no one subject's share
+        if _EARLIER.search(clause):
+            continue  # "Die ÖVP hatte bisher 61 Sitze": a count of before, not a version of the new one
         subject = _subject(clause, unit.lang, not breaks)
+        if subject is None and len(list(word_spans(clause, lower=True))) <= 1:
+            subject = _acronym_after(text, q.end)  # "Mit 52 Sitzen wird die ÖVP ...", "34 seats went to the PLD"
         if subject is not None:
             out.append(Share(unit, subject, q.noun, q.anchor, q.start, q.end))
     return out

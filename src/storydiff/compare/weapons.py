@@ -4,8 +4,9 @@ Method: a *model* is a designation named as the type of a munition (missile, roc
 bomb; not tanks or guns, which are rarely what "struck"): after ``vom Typ`` / ``des Typs`` /
 ``of the type`` / ``de type`` / ``del tipo`` / ``типа`` (with a munition word in the sentence
 or the one before), before ``missile``, ``missile system``, ``-Rakete`` (``an Iskander missile
-system``, ``Stinger-Raketen``), or after ``missile`` / ``misil`` / ``ракета`` in languages that
-put the name last (``missile Iskander``, ``ракетой «Искандер»``). Only models *used* count: the
+system``, ``Stinger-Raketen``, also through a kind: ``Kh-55 cruise missiles``), or after
+``missile`` / ``misil`` / ``ракета`` in languages that put the name last (``missile Iskander``,
+``ракетой «Искандер»``). Only models *used* count: the
 sentence or the two before it speak of a strike, a hit, a launch or the weapon's remains
 (:data:`USE`), and the sentence does not speak of equipping or delivering (:data:`EQUIP`: a
 ship armed with missiles of a type, weapons to be supplied). Two articles of a story whose used
@@ -40,14 +41,18 @@ MUNITIONS = re.compile(
     r"(?:rakete|raketen|flugkörper|marschflugkörper|drohne|bombe|missile|rocket|drone|bomb|roquette|"
     r"misil|cohete|ракет|дрон|бомб)", re.IGNORECASE)
 _TYPE = re.compile(r"\b(?:vom\s+Typ|des\s+Typs|of\s+the\s+type|type|de\s+type|del\s+tipo|de\s+tipo|типа)\s+" + _NAME)
+#: kinds of munition that may stand between a model's name and the munition word ("Kh-55 cruise missiles")
+_MUNITION_KIND = r"(?:(?:cruise|ballistic|hypersonic|guided|kamikaze|attack|anti-\w+|surface-to-\w+|air-to-\w+)\s+)?"
 _BEFORE_MUNITION = re.compile(
-    _NAME + r"(?:\s+|-)(?:missiles?|rockets?|drones?|Raketen?|Marschflugkörpern?|Drohnen?)\b")
+    _NAME + r"(?:\s+|-)" + _MUNITION_KIND + r"(?:missiles?|rockets?|drones?|Raketen?|Marschflugkörpern?|Drohnen?)\b")
 _AFTER_MUNITION = re.compile(r"\b(?:missiles?|roquettes?|misil(?:es)?|cohetes?|ракет\w*|комплекс\w*)\s+" + _NAME)
 #: words saying a weapon was used: a strike, a hit, a launch, its remains
 USE = re.compile(
-    r"(?:\w*angriff\w*|angegriffen|getroffen|traf\b|trafen|einschlag\w*|eingeschlagen|abgefeuert|eingesetzt|"
+    r"(?:\w*angriff\w*|angegriffen|\bgriff(?:en)?\b|getroffen|traf\b|trafen|einschlag\w*|eingeschlagen|\bschlug(?:en)?\b|"
+    r"abgefeuert|feuerten?\b|eingesetzt|"
     r"beschoss\w*|beschuss|überreste|trümmer|\bhit\b|struck|strikes?\b|attack\w*|fired|launched|\bused\b|"
-    r"using|remains|debris|fragments|frapp\w*|tiré\w*|utilisé\w*|débris|ataque\w*|atac\w*|lanzad\w*|"
+    r"using|remains|debris|fragments|frapp\w*|tiré\w*|utilisé\w*|débris|touch[ée]\w*|ataque\w*|atac\w*|lanzad\w*|"
+    r"impact\w*|alcanz\w*|"
     r"utilizad\w*|restos|удар\w*|обстрел\w*|выпущ\w*|запущ\w*|примен\w*|обломк\w*)", re.IGNORECASE)
 #: words saying a weapon was supplied or fitted, not used
 EQUIP = re.compile(
@@ -77,9 +82,15 @@ def _designation(name: str, lang: str) -> bool:
     """
     if fold(name) in STOPWORDS:
         return False
-    if any(c.isdigit() for c in name) or any(len(part) <= 2 for part in name.split("-")[1:]):
+    if _coded(name):
         return True
     return "-" not in name and is_name_word(name, lang)
+
+
+def _coded(name: str) -> bool:
+    """A designation no sentence-initial word could be: with a digit or a one- or two-letter part
+    (``Geran-2``, ``Tochka-U``), so it is a model also at the start of a sentence."""
+    return any(c.isdigit() for c in name) or any(len(part) <= 2 for part in name.split("-")[1:])
 
 
 def models_of(unit: Unit, before: Sequence[str] = ()) -> list[Model]:
@@ -100,7 +111,7 @@ def models_of(unit: Unit, before: Sequence[str] = ()) -> list[Model]:
     if MUNITIONS.search(" ".join((*before[-1:], text))):
         found += [(m.start(1), m.end(1), m.group(1)) for m in _TYPE.finditer(text)]
     found += [(m.start(1), m.end(1), m.group(1)) for m in _BEFORE_MUNITION.finditer(text)
-              if m.start(1) > 0 and _designation(m.group(1), unit.lang)]
+              if (m.start(1) > 0 or _coded(m.group(1))) and _designation(m.group(1), unit.lang)]
     if unit.lang in ("fr", "es", "ru"):
         found += [(m.start(1), m.end(1), m.group(1)) for m in _AFTER_MUNITION.finditer(text)
                   if _designation(m.group(1), unit.lang)]

@@ -2,7 +2,9 @@
 
 Method: sentences saying that there were no victims (:data:`ZERO`: ``keine Verletzten``,
 ``niemand wurde getötet``, ``no casualties``, ``aucune victime``, ``sin víctimas``,
-``пострадавших нет``) are read as a count of zero for *injured*, *dead* or both
+``пострадавших нет``; also in the word orders of reports: ``Verletzt wurde niemand``, ``Personen
+wurden nicht verletzt``, ``no hubo heridos``, ``personne n'a été blessé``) are read as a count of
+zero for *injured*, *dead* or both
 (*casualties*). Such a statement disagrees with a positive count of a matching action
 (person counts keyed ``…+dead`` / ``…+injured``) in another article; "nobody was hurt"
 (*injured*) also disputes a count of dead, since the dead were hurt too (``keine
@@ -40,15 +42,20 @@ ZERO: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, re.IGNORECA
     (r"\bkeine (?:Opfer|Verletzten oder Toten|Toten oder Verletzten)\b", _C),
     (r"\bniemand (?:wurde |ist )?(?:verletzt)\b", _I),
     (r"\bniemand (?:wurde |ist )?(?:getötet|gestorben|ums Leben gekommen)\b", _D),
+    # word orders of German reports: "Verletzt wurde niemand", "Personen wurden nicht verletzt"
+    (r"\bverletzt wurden? (?:\w+ ){0,5}niemand\b|\b(?:Personen|Menschen) (?:wurden|sind) (?:\w+ ){0,5}nicht "
+     r"(?:verletzt|zu Schaden gekommen)\b|\bVerletzte gab es (?:\w+ ){0,3}(?:keine|nicht)\b", _I),
+    (r"\b(?:getötet|ums Leben gekommen) (?:wurde|ist) (?:\w+ ){0,5}niemand\b|\bTote gab es (?:\w+ ){0,3}keine\b", _D),
     (r"\bno (?:one|body) (?:was |were )?(?:injured|hurt|wounded)\b|\bnobody (?:was )?(?:injured|hurt)\b|"
-     r"\bno injuries\b", _I),
+     r"\bno injuries\b|\bnobody (?:was )?wounded\b", _I),
     (r"\bno (?:one|body) (?:was )?killed\b|\bnobody (?:was )?killed\b|\bno deaths\b|\bno fatalities\b", _D),
     (r"\bno casualties\b|\bno victims\b", _C),
-    (r"\baucun blessé\b|\bpas de blessés\b", _I),
+    (r"\baucun blessé\b|\bpas (?:eu )?de blessés\b|\bpersonne n['’]a été (?:\w+ )?blessé", _I),
     (r"\baucun mort\b|\bpas de morts\b", _D),
     (r"\baucune victime\b|\bpas de victimes\b", _C),
-    (r"\bningún herido\b|\bsin heridos\b", _I),
-    (r"\bningún muerto\b|\bsin muertos\b", _D),
+    (r"\bningún herido\b|\bsin heridos\b|\bnadie (?:resultó|fue|ha resultado) herido\b|"
+     r"\bno (?:hubo|hay|ha habido|se registraron|se reportaron|dejó|causó) (?:\w+ )?heridos\b", _I),
+    (r"\bningún muerto\b|\bsin muertos\b|\bno (?:hubo|hay|ha habido|se registraron) (?:\w+ )?muertos\b", _D),
     (r"\bsin víctimas\b", _C),
     (r"пострадавших(?: [\w]+){0,3} нет|никто не пострадал|без пострадавших|жертв(?: [\w]+){0,3} нет|без жертв", _C),
 ))
