@@ -8,14 +8,15 @@ them instead.
 Method: for every clock time of a sentence (:func:`~storydiff.compare.facts.facts_in_sentence`,
 ``when:clock``), the news concepts (:mod:`~storydiff.compare.events`) of the few words either side
 of it in its clause (:func:`~storydiff.compare.when.day_events`: *televised speech broadcast just
-before 6 a.m.*, *déclaration à la télévision peu avant 04 heures* both name ``%speech``) are its
-event. Two clock times of two articles are of one event when their events share a concept and
-the pair is *unique*: no other clock time of either article names that concept, so that two
-times of two explosions stay apart; and their sentences name no different places
-(:func:`~storydiff.compare.places.places_in`). Their values conflict when they name different
-instants (:func:`~storydiff.compare.when.clocks_differ`: a time without zone is read as stated,
-``14 Uhr`` British time is ``15 Uhr MESZ``; without the publication date, a time without zone
-and one with a zone stay silent, since summer time is unknown).
+before 6 a.m.*, *déclaration à la télévision peu avant 04 heures* both name ``%speech``;
+:data:`EVENT_WORDS` words either side, a French or Italian elision split off: *l'explosion*; who
+acts, :data:`ACTORS`, only in the four nearest words) are its event. Two clock times of two articles
+are of one event when their events share a concept and the pair is *unique*: no other clock time of
+either article names that concept, so that two times of two explosions stay apart; and their
+sentences name no different places (:func:`~storydiff.compare.places.places_in`). Their values
+conflict when they name different instants (:func:`~storydiff.compare.when.clocks_differ`: a time
+without zone is read as stated, ``14 Uhr`` British time is ``15 Uhr MESZ``; without the publication
+date, a time without zone and one with a zone stay silent, since summer time is unknown).
 
 >>> from storydiff.compare.align import prepare
 >>> from storydiff.model import Article
@@ -38,13 +39,23 @@ from storydiff.compare.places import places_in
 from storydiff.compare.when import clocks_differ, day_events
 from storydiff.model import Fact
 
-__all__ = ["SALIENCE", "find_clock_conflicts"]
+__all__ = ["ACTORS", "EVENT_WORDS", "SALIENCE", "find_clock_conflicts"]
 
 #: salience of a clock conflict found by its event (before the boost for the number of sources)
 SALIENCE = 0.45
+#: words either side of a clock time read for its event: a subject noun stands some words off in a
+#: sentence of its own verb (``Die Explosion in der Raffinerie ereignete sich gegen 3 Uhr``)
+EVENT_WORDS = 8
+#: concepts of who acts, not of what happened: read in the four nearest words only, since a king or a
+#: government named further off acts in many events of a story (``gegen 12 Uhr`` after ``The King``)
+ACTORS = frozenset({"%head", "%monarch", "%government", "%parliament", "%party", "%company", "%guest"})
 #: a cheap test for a sentence that may hold a clock time
 _MAYBE = re.compile(r"\d\s*(?:Uhr|h\b|[ap]\.?m\b|heure|o'clock|час)|\d[.:]\d\d|midnight|Mitternacht|minuit|medianoche",
                     re.IGNORECASE)
+
+
+#: an elided article or pronoun before a word (``l'explosion``, ``d'un``), replaced by a space of equal length
+_ELISION = re.compile(r"(?<!\w)([lLdDjJnNsScCmMtT]|[qQ]u)['’](?=\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +76,9 @@ def _clocks(units: Sequence[Unit], label: str) -> list[_Clock]:
             if f.key != "when:clock":
                 continue
             s, e = f.value.start - u.sentence.start, f.value.end - u.sentence.start
-            events = day_events(text, s, e, (0, len(text)))
+            plain = _ELISION.sub(r"\1 ", text)
+            events = day_events(plain, s, e, (0, len(text))) | (
+                day_events(plain, s, e, (0, len(text)), EVENT_WORDS) - ACTORS)
             if events:
                 out.append(_Clock(f, events, places_in(text)))
     return out

@@ -8,14 +8,17 @@ only tells less.
 
 Method, per sentence (de, en, fr, es): a *led event* is a noun of :data:`EVENTS` (procession,
 cortege, march, parade, convoy) with its leaders, read from a passive (``the procession, led by
-LIST``, ``der Trauerzug wird von LIST angeführt``, ``le cortège, conduit par LIST``, ``la procesión,
-encabezada por LIST``) or an active clause (``LIST will lead the procession``, ``LIST führen den
-Trauerzug an``, ``LIST conduiront le cortège``, ``LIST encabezarán la procesión``; ``LIST`` is the
-clause before the verb). A list is split at commas and *and* words into at most :data:`MAX_ITEMS`
-items of at most :data:`MAX_WORDS` words; an item's key is its last name word that is no regnal
-number (``King Charles III`` -> ``charles``), else its last word (``his siblings`` -> ``siblings``).
-Two lists of two articles conflict when both have two items or more, share a key and each has a key
-the other lacks.
+LIST``, ``the procession was led by LIST``, ``der Trauerzug wird von LIST angeführt``, ``le cortège,
+conduit par LIST``, ``la procesión, encabezada por LIST``), an active clause (``LIST will lead the
+procession``, ``LIST führen den Trauerzug an``, ``LIST conduiront le cortège``, ``LIST encabezarán
+la procesión``; ``LIST`` is the clause before the verb), a fronted participle (``Angeführt von LIST,
+zog der Festzug``, ``Led by LIST, the march``) or who walks at its head (``At the head of the
+procession walked LIST``, ``LIST gingen an der Spitze des Trauerzugs``, ``LIST marchaient en tête
+du cortège``). A list is split at commas and *and* words into at most :data:`MAX_ITEMS` items of at
+most :data:`MAX_WORDS` words; an item's key is its last name word that is no regnal number (``King
+Charles III`` -> ``charles``), else its last word (``his siblings`` -> ``siblings``). Two lists
+of two articles conflict when both have two items or more, share a key and each has a key the
+other lacks.
 
 >>> from storydiff.compare.align import prepare
 >>> from storydiff.model import Article
@@ -57,8 +60,21 @@ _NOUN = "|".join(sorted((re.escape(w) for w in _CONCEPT), key=len, reverse=True)
 _LIST = r"([^,.;:!?()]{3,120}?)"
 #: "the procession, led by LIST," / "der Trauerzug wird von LIST angeführt"
 _PASSIVE = re.compile(
-    rf"(?i:\b({_NOUN}))\b,?\s+(?:(?i:led|headed|conduite?|menée?|encabezad[ao]|liderad[ao])\s+(?i:by|par|por)\s+{_LIST}"
+    rf"(?i:\b({_NOUN}))\b,?\s+(?:(?i:(?:is|was|will\s+be|est|a\s+été|sera|es|fue|será)\s+)?"
+    rf"(?i:led|headed|conduite?|menée?|encabezad[ao]|liderad[ao])\s+(?i:by|par|por)\s+{_LIST}"
     rf"(?=[,.;:!?)]|$)|(?i:wird|wurde)\s+von\s+{_LIST}\s+(?i:angeführt|geführt|geleitet)\b)")
+#: a fronted participle: "Angeführt von LIST, zog der Festzug", "Led by LIST, the march"
+_FRONTED = re.compile(
+    rf"(?:^|[;:]\s*)(?i:angeführt|geführt|led|headed|conduite?|menée?|encabezad[ao]|liderad[ao])\s+"
+    rf"(?i:von|by|par|por)\s+{_LIST},\s+[^.;:!?]{{0,60}}?(?i:\b({_NOUN}))\b")
+_AT_HEAD = (r"(?i:at\s+the\s+head\s+of\s+the|an\s+der\s+spitze\s+(?:des|der)|en\s+tête\s+(?:du|de\s+la)|"
+            r"a\s+la\s+cabeza\s+(?:del|de\s+la))")
+_WALK = (r"(?i:were|was|walked|marched|rode|gingen|ging|liefen|lief|marschierten|schritten|fuhren|marchaient|"
+         r"marchent|se\s+trouvaient|iban|marchaban|caminaban|caminaron|marcharon)")
+#: "At the head of the procession walked LIST", "An der Spitze des Trauerzugs gingen LIST"
+_HEAD_FIRST = re.compile(rf"{_AT_HEAD}\s+(?:\w+\s+)?(?i:({_NOUN}))\w*,?\s+{_WALK}\s+{_LIST}(?=[,.;:!?)]|$)")
+#: "LIST walked at the head of the procession", "LIST gingen an der Spitze des Trauerzugs"
+_HEAD_AFTER = re.compile(rf"(?:^|[;:(]\s*)([^;:()]{{3,240}}?)\s+{_WALK}\s+{_AT_HEAD}\s+(?:\w+\s+)?(?i:({_NOUN}))")
 #: "LIST will lead the procession" / "LIST führen den Trauerzug an" / "LIST conduiront le cortège"
 _ACTIVE = re.compile(
     rf"(?:^|[;:(]\s*)([^;:()]{{3,240}}?)\s+(?i:(?:will|would|are to|is to)\s+)?"
@@ -131,7 +147,15 @@ def led_events(unit: Unit) -> list[LedEvent]:
         keys = _keys(m.group(g))
         if keys:
             out.append(LedEvent(_CONCEPT[m.group(1).casefold()], unit, m.start(g), m.end(g), keys))
-    for m in _ACTIVE.finditer(text):
+    for m in _FRONTED.finditer(text):
+        keys = _keys(m.group(1))
+        if keys:
+            out.append(LedEvent(_CONCEPT[m.group(2).casefold()], unit, m.start(1), m.end(1), keys))
+    for m in _HEAD_FIRST.finditer(text):
+        keys = _keys(m.group(2))
+        if keys:
+            out.append(LedEvent(_CONCEPT[m.group(1).casefold()], unit, m.start(2), m.end(2), keys))
+    for m in (*_ACTIVE.finditer(text), *_HEAD_AFTER.finditer(text)):
         start = m.start(1) + _subject_at(m.group(1))
         keys = _keys(text[start:m.end(1)])
         if keys:

@@ -15,8 +15,9 @@ whole clause holds too many actors and things (``König``, ``Schloss``) to tell 
 
 The event is a set of news concepts (:func:`~storydiff.compare.events.event_concepts`), with
 verbs of confirming or making public (:data:`MADE_PUBLIC`: *bestätigt*, *confirmed*, *confirmé*,
-*confirmado*, *подтвердил*) counted as the concept ``announce``; time words say when, not what,
-and do not count. Two days name one event when their events share a concept.
+*confirmado*, *подтвердил*, and of speaking to the public: *Speaking to reporters*, *erklärte*)
+counted as the concept ``announce``; time words say when, not what, and do not count. Two days
+name one event when their events share a concept.
 
 >>> t = "Esta mañana, se ha confirmado que la presidenta ha presentado su dimisión."
 >>> sorted(clause_events(t, 0, len("Esta mañana"), (0, len(t))))
@@ -39,7 +40,8 @@ __all__ = ["MADE_PUBLIC", "clause_events", "same_clause_event"]
 
 #: verbs of confirming or making public (word prefixes), counted as the concept ``announce``
 MADE_PUBLIC = ("bestätig", "confirm", "подтверд", "mitgeteilt", "teilte", "verkündet", "verkündete",
-               "comunic", "déclar", "declar")
+               "comunic", "déclar", "declar", "speaking", "addressing", "told", "erklärt", "s'exprimant",
+               "hablando", "заявил")
 _BREAK = re.compile(r"[,;:()–—]")
 _WHEN = frozenset({MARK + "daytime", MARK + "clock"})
 #: words a fronted time adverbial may have before the day itself (``Am``, ``Esta``, ``This``)

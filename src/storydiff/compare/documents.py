@@ -139,7 +139,7 @@ def document_objects(unit: Unit) -> list[DocumentObject]:
         kind = _kind(text, unit.lang)
         if kind is None or (unit.lang == "de" and not text[0].isupper()):
             continue
-        if _governed(low, i) or unit.sentence.text[e:e + 1] == "-":
+        if _governed([t[2] for t in toks], i) or unit.sentence.text[e:e + 1] == "-":
             continue  # a channel ("von ihrer E-Mail"), or a compound's first part ("E-Mail-Account")
         verbs = [_verb(low[j]) for j in range(max(0, i - VERB_WINDOW), min(len(toks), i + VERB_WINDOW + 1))]
         verb = next((v for v in verbs if v is not None), None)
@@ -152,14 +152,17 @@ def document_objects(unit: Unit) -> list[DocumentObject]:
     return out
 
 
-def _governed(low: Sequence[str], i: int) -> bool:
+def _governed(words: Sequence[str], i: int) -> bool:
     """Whether a preposition governs the noun at ``i``: one among the up to :data:`_REACH` words before
-    it, reached over articles and adjectives only (``von ihrer persönlichen E-Mail``)."""
+    it, reached over articles and adjectives only (``von ihrer persönlichen E-Mail``); a capitalised
+    word or a number between closes another phrase (``am Dienstag ein kurzes Video``)."""
     for j in range(i - 1, max(-1, i - 1 - _REACH), -1):
-        w = low[j]
+        w = words[j].casefold()
         if w in _PREPOSITIONS:
             return True
-        if _verb(w) is not None or w in (",", "und", "and", "et", "y"):
+        first = words[j][:1]
+        if _verb(w) is not None or w in (",", "und", "and", "et", "y") or (first.isupper() and len(w) > 1) \
+                or first.isdigit():
             return False
     return False
 

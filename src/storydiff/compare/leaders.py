@@ -64,12 +64,41 @@ LEADERS = (r"delegationsleiter(?:in)?|delegationsführer(?:in)?|delegationschef(
            r"jef[ea] de (?:la )?delegación")
 #: nouns of the person in the same position on the other side
 COUNTERPARTS = r"gegenpart|pendant|amtskollege(?:in)?|counterpart|homologue|homólog[oa]"
-_NATION = "|".join(sorted((w for ws in NATIONALITIES.values() for w in ws.split()), key=len, reverse=True))
-_COUNTRY = {w.lower(): c for c, ws in NATIONALITIES.items() for w in ws.split()}
+#: nationality adjectives of sides at talks beyond :data:`~storydiff.compare.names.NATIONALITIES`
+#: (de, en, fr, es; word beginnings, one word each)
+MORE_NATIONALITIES = {
+    "fi": "finnisch finnish finlandais finlandés", "no": "norwegisch norwegian norvégien noruego noruega",
+    "se": "schwedisch swedish suédois sueco sueca", "dk": "dänisch danish danois danés",
+    "nl": "niederländisch dutch néerlandais neerlandés", "be": "belgisch belgian belge belga",
+    "at": "österreichisch austrian autrichien austriac", "ch": "schweizer swiss suisse suiz",
+    "cz": "tschechisch czech tchèque checo checa", "sk": "slowakisch slovak slovaque eslovac",
+    "hu": "ungarisch hungarian hongrois húngar", "ro": "rumänisch romanian roumain rumano rumana",
+    "gr": "griechisch greek grec grecque griego griega", "rs": "serbisch serbian serbe serbio",
+    "pt": "portugiesisch portuguese portugais portugués portuguesa",
+    "ie": "irisch irish irlandais irlandés irlandesa", "il": "israelisch israeli israélien israelí",
+    "ps": "palästinensisch palestinian palestinien palestino", "ir": "iranisch iranian iranien iraní",
+    "iq": "irakisch iraqi irakien iraquí", "sy": "syrisch syrian syrien sirio", "sa": "saudi saoudien",
+    "eg": "ägyptisch egyptian égyptien egipci", "qa": "katarisch qatari qatarien catarí",
+    "in": "indisch indian indien", "pk": "pakistanisch pakistani pakistanais paquistaní",
+    "jp": "japanisch japanese japonais japonés japonesa", "kr": "südkoreanisch sud-coréen surcorean",
+    "kp": "nordkoreanisch nord-coréen norcorean", "ca": "kanadisch canadian canadien canadiense",
+    "mx": "mexikanisch mexican mexicain mexicano mexicana", "br": "brasilianisch brazilian brésilien brasileñ",
+    "ar": "argentinisch argentinian argentin", "cl": "chilenisch chilean chilien chileno chilena",
+    "co": "kolumbianisch colombian colombien colombiano colombiana",
+    "ve": "venezolanisch venezuelan vénézuélien venezolano venezolana",
+    "az": "aserbaidschanisch azerbaijani azerbaïdjanais azerbaiyan", "am": "armenisch armenian arménien armenio",
+    "ge": "georgisch georgian géorgien georgiano", "kz": "kasachisch kazakh kazakhstanais kazaj",
+}
+_SIDES = {c: f"{NATIONALITIES.get(c, '')} {MORE_NATIONALITIES.get(c, '')}"
+          for c in {*NATIONALITIES, *MORE_NATIONALITIES}}
+_NATION = "|".join(sorted({re.escape(w) for ws in _SIDES.values() for w in ws.split()}, key=len, reverse=True))
+_COUNTRY = {w.lower(): c for c, ws in sorted(_SIDES.items()) for w in ws.split()}
 _CAP = r"[A-ZÄÖÜÀ-ÞА-ЯЁ][\w'’-]*"
 #: a run of capitalised words (a title and a name), ending before punctuation or a lower-case word
 _NAME = rf"({_CAP}(?:\s+(?:de\s+|von\s+)?{_CAP})*)"
 _LEADER = re.compile(rf"(?i:\b({_NATION})\w*\s+(?:\w+\s+)?({LEADERS}))\s+{_NAME}")
+#: a leader noun and a nationality after it (fr, es): "el negociador jefe chileno, X"
+_LEADER_AFTER = re.compile(rf"(?i:\b({LEADERS})\s+({_NATION})\w*),?\s+{_NAME}")
 _COUNTER = re.compile(rf"(?i:\b({_NATION})\w*\s+({COUNTERPARTS}))\s+{_NAME}")
 #: a body and a German passive "wird von X geleitet"
 _LED = re.compile(rf"(?i:\b({_NATION})\w*\s+(?:{BODIES})\s+(?:wird|wurde|werden|ist|war)\s+von\s+(?:der\s+|dem\s+)?)"
@@ -77,15 +106,18 @@ _LED = re.compile(rf"(?i:\b({_NATION})\w*\s+(?:{BODIES})\s+(?:wird|wurde|werden|
 #: a body and "led by X" (en, fr, es)
 _LED_AFTER = re.compile(
     rf"(?i:\b(?:({_NATION})\w*\s+(?:{BODIES})|(?:{BODIES})\s+({_NATION})\w*)),?\s+"
+    rf"(?i:(?:is|was|will\s+be|est|était|sera|a\s+été|es|fue|será|está|estaba|estará)\s+)?"
     rf"(?i:led|headed|conduite?|dirigée?|menée?|encabezad[ao]|liderad[ao]|dirigid[ao])\s+(?i:by|par|por)\s+"
     rf"(?:(?i:the|el|la|le)\s+)?{_NAME}")
 
 _SIDE_BODY = rf"(?:({_NATION})\w*\s+(?:{BODIES})|(?:{BODIES})\s+({_NATION})\w*)"
 #: "head of the Ukrainian delegation, X", "chef de la délégation ukrainienne X"
 _HEAD_OF = re.compile(rf"(?i:\b(?:head|leader|chief|chef(?:fe)?|jef[ea]|leiter(?:in)?)\s+"
-                      rf"(?:of\s+the|of|de\s+la|de|der)\s+{_SIDE_BODY}),?\s+{_NAME}")
+                      rf"(?:of\s+the|of|de\s+la|de|der)\s+{_SIDE_BODY}),?\s+"
+                      rf"(?:(?i:ist|war|is|was|will\s+be|est|était|sera|es|era|fue|será)\s+)?{_NAME}")
 #: "X leads the Ukrainian delegation", "X leitet die ukrainische Delegation", "X encabeza la delegación ucraniana"
-_LEADS = re.compile(rf"{_NAME}\s+(?i:leads|led|heads|headed|leitet|leitete|führt|führte|dirige|dirigeait|conduit|"
+_LEADS = re.compile(rf"{_NAME}\s+(?i:(?:is|was|will\s+be)\s+(?:leading|heading)|will\s+(?:lead|head)|leads|led|heads|"
+                    rf"headed|leitet|leitete|führt|führte|dirige|dirigeait|conduit|"
                     rf"conduisait|encabeza|encabezó|lidera|lideró)\s+(?i:the|die|la|le)\s+(?i:{_SIDE_BODY})")
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +150,9 @@ def leader_slots(unit: Unit) -> list[LeaderSlot]:
     leader_at = len(text)
     for m in _LEADER.finditer(text):
         out.append(_slot(m.group(1), unit, m, 3))
+        leader_at = min(leader_at, m.start())
+    for m in _LEADER_AFTER.finditer(text):
+        out.append(_slot(m.group(2), unit, m, 3))
         leader_at = min(leader_at, m.start())
     for m in _COUNTER.finditer(text):
         if m.start() > leader_at:  # a counterpart of a delegation head named before
@@ -154,9 +189,11 @@ def _skeleton(name: str) -> str:
 
 def _same(x: str, y: str) -> bool:
     """Whether two surnames name one person: equal, one spelling or transliteration of the other
-    (``Reznikov`` / ``Resnikow``), or one a part of the other."""
+    (``Reznikov`` / ``Resnikow``: alike and of one first letter, so ``Brenko`` / ``Sorenko`` are two),
+    or one a part of the other."""
     fx, fy = fold(x), fold(y)
-    return fx == fy or same_spelling(x, y) or fx in fy or fy in fx or fuzz.ratio(_skeleton(x), _skeleton(y)) >= ALIKE
+    sx, sy = _skeleton(x), _skeleton(y)
+    return fx == fy or same_spelling(x, y) or fx in fy or fy in fx or (sx[:1] == sy[:1] and fuzz.ratio(sx, sy) >= ALIKE)
 
 
 def find_leader_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str] | None = None

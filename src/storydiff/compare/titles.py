@@ -22,7 +22,8 @@ Method, over the sentences of each article:
 * a story in which the person's title **changed** stays silent for that person: when one
   report names them with titles of two tiers (``Prinz Charles, nun König Charles``), or a
   mention carries a change word right before its title (:data:`CHANGE`: ``neue``, ``former``,
-  ``ancien``, ``futuro``, ``Ex-``, and ``als``/``as``: *as Princess Elizabeth she married*);
+  ``ancien``, ``futuro``, ``Ex-``, and at the start of a sentence ``als``/``as``: *As Princess
+  Elizabeth she married*; inside a sentence they open a clause of time, *cheered as Duchess X cut*);
 * otherwise two articles whose tiers for one person differ conflict (first mentions shown).
 
 >>> from storydiff.compare.align import prepare
@@ -57,18 +58,21 @@ SALIENCE = 0.5
 
 #: titles by ``family:tier`` (lower case; de, en, fr, es, ru); tiers of one family exclude each other
 TITLES: dict[str, str] = {
-    "royal:monarch": "könig königin königsgemahlin königinmutter kaiser kaiserin zar zarin "
+    "royal:monarch": "könig königs königin königsgemahlin königinmutter kaiser kaisers kaiserin zar zaren zarin "
     "king queen queen-consort queen-mother emperor empress tsar tsarina "
     "roi reine reine-consort reine-mère empereur impératrice tsar tsarine "
     "rey reina reina-consorte reina-madre emperador emperatriz zar zarina "
     "король королева император императрица царь царица",
-    "royal:noble": "prinz prinzessin kronprinz kronprinzessin herzog herzogin erzherzog erzherzogin graf gräfin "
+    "royal:noble": "prinz prinzen prinzessin kronprinz kronprinzen kronprinzessin herzog herzogs herzogin erzherzog "
+    "erzherzogs erzherzogin großherzog großherzogs großherzogin fürst fürsten fürstin graf grafen gräfin "
+    "infant infanten infantin "
     "prince princess crown-prince crown-princess duke duchess archduke archduchess earl countess "
     "prince princesse duc duchesse archiduc archiduchesse comte comtesse "
     "príncipe princesa duque duquesa archiduque archiduquesa conde condesa infante infanta "
     "принц принцесса герцог герцогиня эрцгерцог граф графиня",
-    "church:pope": "papst pope pape papa папа",
-    "church:prelate": "kardinal erzbischof bischof cardinal archbishop bishop cardenal arzobispo obispo "
+    "church:pope": "papst papstes pope pape papa папа",
+    "church:prelate": "kardinal kardinals erzbischof erzbischofs bischof bischofs "
+    "cardinal archbishop bishop cardenal arzobispo obispo "
     "archevêque évêque кардинал архиепископ епископ",
 }
 _TIER_OF = {w: tier for tier, ws in TITLES.items() for w in ws.split()}
@@ -87,6 +91,9 @@ CHANGE = _words(
     "nouveau nouvel nouvelle futur future ancien ancienne désormais "
     "nuevo nueva futuro futura antiguo antigua ahora expapa exrey exreina als as comme como "
     "новый новая новым новой будущий будущая бывший бывшая")
+#: change words only at the start of a sentence (``As Princess X she married``); inside one they open a
+#: clause of time or manner (``cheered as Duchess X cut``, ``jubelte, als Königin X das Band durchschnitt``)
+_WHEN_AS = frozenset({"als", "as", "comme", "como"})
 _TITLE_WORD = "|".join(sorted((re.escape(w).replace("\\-", "[ -]") for w in _TIER_OF), key=len, reverse=True))
 _CAPITAL = r"[A-ZÄÖÜÀ-ÞА-ЯЁ]"
 #: a title and the name after it: "Königin Camilla", "Queen Consort Camilla", "la reine Camilla"
@@ -163,7 +170,9 @@ def title_mentions(unit: Unit) -> list[TitleMention]:
         if before[:1].isupper() and text[:m.start()].strip(" „\"«»'") != before and before.casefold() not in STOPWORDS \
                 and _tier(before) is None and (unit.lang != "de" or is_name_word(before, "de")):
             continue  # "Stephen King", "Martin Luther King": the title is part of a name
-        changed = title.casefold().startswith("ex-") or before.casefold() in CHANGE
+        ahead = text[:m.start()].rstrip(" „\"«»'")[:-len(before) or None].rstrip()
+        changed = title.casefold().startswith("ex-") or (before.casefold() in CHANGE and not (
+            before.casefold() in _WHEN_AS and ahead))
         person = _person(name[:-2] if name.endswith(("'s", "’s")) else name)
         regnal = _REGNAL.match(text[m.end():])
         out.append(TitleMention(unit, m.start(), m.end(), person + (" " + regnal.group(1) if regnal else ""),

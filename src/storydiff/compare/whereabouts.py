@@ -15,11 +15,15 @@ Method: sentences are scanned with small multilingual phrase tables (de, en, fr,
   ``unklar``, ``unclear``, ``no está claro``, ``on ignore`` ...; ``noch nicht``, ``not yet``,
   ``aún no``) concerns the person named in the few words before the transit phrase.
 
-A person placed by one article and unsettled in another is a conflict when the word is a known
-name (:func:`~storydiff.compare.polarity.is_name_word`) in at least one of the two languages and the two
-spellings are one name (:func:`~storydiff.compare.polarity.same_spelling`, or one
-:func:`~storydiff.text.lemmas.name_key` across scripts), unless one article says both (a report
-that follows the journey is a sequence of events, not a disagreement). Negated or hedged presence
+A person placed by one article and unsettled in another is a conflict when the word is a name in
+at least one of the two (:func:`~storydiff.compare.polarity.is_name_word`; a capitalised word inside
+a sentence of a language that writes nouns in lower case, or one coordinated with a name; an
+unsettled traveller referred to by a personal pronoun, ``on his way``, ``ob er es schafft``), the
+two spellings are one name (:func:`~storydiff.compare.polarity.same_spelling`, or one
+:func:`~storydiff.text.lemmas.name_key` across scripts) and the two sentences name no different
+places (:func:`~storydiff.compare.places.places_in` and destinations: ``on his way to Paris``
+leaves ``arrived in Berlin`` unquestioned), unless one article says both (a report that follows
+the journey is a sequence of events, not a disagreement). Negated or hedged presence
 statements place no one. One conflict per article pair and person.
 
 >>> from storydiff.compare.align import prepare
@@ -40,6 +44,7 @@ from dataclasses import dataclass
 from storydiff.compare.align import Unit, span_fact
 from storydiff.compare.lexicon import STOPWORDS
 from storydiff.compare.modality import HEDGES
+from storydiff.compare.places import places_in
 from storydiff.compare.polarity import NEGATIONS, is_name_word, same_spelling
 from storydiff.model import Fact
 from storydiff.text.lemmas import fold, name_key
@@ -58,13 +63,14 @@ def _phrases(words: str) -> re.Pattern[str]:
 PRESENCE = re.compile(_phrases(
     "befindet_sich befinden_sich befand_sich befanden_sich versammelte_sich versammelten_sich "
     "eingetroffen angekommen "
-    "arrived has_arrived have_arrived had_arrived gathered_at gathered_in were_at_her_bedside "
-    "were_at_his_bedside "
+    "arrived has_arrived have_arrived had_arrived gathered_at gathered_in at_her_bedside at_his_bedside "
+    "at_their_bedside am_Krankenbett am_Sterbebett au_chevet junto_a_su_lecho "
     "se_trouve se_trouvent se_trouvait se_trouvaient est_arrivé est_arrivée sont_arrivés sont_arrivées "
     "se_sont_réunis "
     "se_encuentra se_encuentran se_encontraba se_encontraban llegó llegaron ha_llegado han_llegado "
     "se_reunieron "
     "находится находятся находился находились прибыл прибыла прибыли").pattern
+    + r"|(?<!\w)at\s+(?:his|her|their)\s+[\w-]+['’]s?\s+bedside(?!\w)"  # "at his mother's bedside"
     + r"|(?<!\w)traf(?:en)?\s+(?:\w+\s+){0,6}?ein(?=\s*(?:[.,;:!?–—)]|$|und\b))", re.IGNORECASE)
 #: phrases of someone still travelling to a place (``sich auf den Weg machen``, not ``auf den Weg bringen``)
 TRANSIT = re.compile(_phrases(
@@ -91,9 +97,15 @@ _REACH = 4
 _CONJUNCTIONS = frozenset("und sowie oder and or et ou y e o и".split())
 #: endings of inflected adjectives inside a noun phrase (de, es, fr, ru)
 _ADJ_ENDINGS = ("en", "er", "es", "em", "e", "os", "as", "ой", "ий", "ый", "ая")
+#: a destination: a capitalised word after a preposition of direction (``on his way to Paris``, ``nach Minsk``)
+_DESTINATION = re.compile(r"(?<!\w)(?i:to|towards|nach|zum|zur|vers|à|a|hacia|в|во)\s+"
+                          r"(?i:the\s+|der\s+|dem\s+|la\s+|le\s+|el\s+)?([A-ZÄÖÜÀ-ÞА-ЯЁ][\w-]+)")
 _BARRIER = re.compile(r"[:;„“”\"«»]")
 #: words after a presence phrase that open its subject (German word order: ``befand sich der Wagen``)
 _ARTICLES = frozenset("der die das dem den des ein eine einer einem the a an".split())
+#: personal pronouns (de, en, fr, es, ru): a sentence that refers to its subject by one is about a person
+_PERSONAL = re.compile(r"(?<!\w)(?:er|sie|ihm|ihn|he|she|his|her|him|il|elle|lui|él|ella|он|она|его|её)(?!\w)",
+                       re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,13 +119,16 @@ class Placement:
     named: bool
     start: int
     end: int
+    places: frozenset[str] = frozenset()  # where the sentence places him or where he heads (folded prefixes)
 
 
 def _names_before(unit: Unit, end: int, reach: int) -> list[tuple[int, str, bool]]:
-    """``(start, word, is a known name)`` of the capitalised words among the ``reach`` words before
-    offset ``end`` that may name its subject: no function word, not right after a preposition,
-    sentence-initial only when a known name, and no quotation or colon between them and ``end``
-    (``sagte X: „Das Land befindet sich ...``)."""
+    """``(start, word, is a name)`` of the capitalised words among the ``reach`` words before offset
+    ``end`` that may name its subject: no function word, not right after a preposition, and no
+    quotation or colon between them and ``end`` (``sagte X: „Das Land befindet sich ...``). A word is
+    a name when :func:`~storydiff.compare.polarity.is_name_word` says so, when it is capitalised inside
+    a sentence of a language that writes common nouns in lower case (``Michael and Sophie``), or when
+    it is coordinated with such a name (``Carlos y Lucía``)."""
     text = unit.sentence.text
     toks = list(word_spans(text[:end], lower=False))
     out = []
@@ -122,9 +137,15 @@ def _names_before(unit: Unit, end: int, reach: int) -> list[tuple[int, str, bool
         if not t[0].isupper() or len(t) <= 2 or t.isupper() or t.casefold() in STOPWORDS or _BARRIER.search(
                 text[e:end]):
             continue
-        named = is_name_word(t, unit.lang)
-        if (k == 0 and named) or (k > 0 and not _governed([w for _s, _e, w in toks[max(0, k - _REACH):k]])):
+        named = is_name_word(t, unit.lang) or (k > 0 and unit.lang != "de" and not _BARRIER.search(text[:s]))
+        if k == 0 and k + 1 < len(toks) and toks[1][2][0].isupper():
+            continue  # a sentence-initial title or given name ("Prinz Kowalczyk"): the next word names him
+        if k == 0 or not _governed([w for _s, _e, w in toks[max(0, k - _REACH):k]]):
             out.append((s, t, named))
+    for i in range(len(out) - 1):  # "Carlos y Lucía": a word coordinated with a name is a name
+        (s1, t1, n1), (s2, t2, n2) = out[i], out[i + 1]
+        if n1 != n2 and text[s1 + len(t1):s2].strip().casefold() in _CONJUNCTIONS:
+            out[i], out[i + 1] = (s1, t1, True), (s2, t2, True)
     return out
 
 
@@ -143,15 +164,23 @@ def _governed(before: Sequence[str]) -> bool:
 
 
 
+def _places(text: str) -> frozenset[str]:
+    """The places a sentence names (:func:`~storydiff.compare.places.places_in`) and the destinations
+    it heads to, folded alike."""
+    return places_in(text) | frozenset(p for m in _DESTINATION.finditer(text) for p in places_in("in " + m.group(1)))
+
+
 def placements(unit: Unit) -> list[Placement]:
     """Every person ``unit``'s sentence places or leaves on the way (see module docstring)."""
     text = unit.sentence.text
+    where = _places(text)
     low_words = {w.casefold() for _s, _e, w in word_spans(text, lower=False)}
     transit = TRANSIT.search(text)
     if transit is not None:
         if DOUBT.search(text) is None:
             return []
-        return [Placement(unit, "unsettled", name, named, transit.start(), len(text))
+        person = _PERSONAL.search(text, transit.start()) is not None  # "on his way", "ob er rechtzeitig"
+        return [Placement(unit, "unsettled", name, named or person, transit.start(), len(text), where)
                 for _s, name, named in _names_before(unit, transit.start(), TRAVELLER_REACH)]
     if low_words & (NEGATIONS | HEDGES) or DOUBT.search(text) is not None:
         return []
@@ -160,7 +189,7 @@ def placements(unit: Unit) -> list[Placement]:
         after = text[m.end():].split(maxsplit=1)
         if after and (after[0].casefold() in _ARTICLES or (unit.lang == "de" and after[0][0].isupper())):
             continue  # the subject follows the verb ("befand sich der Wagen", "befindet sich Rajapaksa")
-        out.extend(Placement(unit, "present", name, named, s, m.end())
+        out.extend(Placement(unit, "present", name, named, s, m.end(), where)
                    for s, name, named in _names_before(unit, m.start(), SUBJECT_REACH))
     return out
 
@@ -179,6 +208,8 @@ def find_whereabouts_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence
                 for pb in per[j]:
                     if pa.state == pb.state or not (pa.named or pb.named) or not _same(pa.name, pb.name):
                         continue
+                    if pa.places and pb.places and not pa.places & pb.places:
+                        continue  # there in one place, on the way to another
                     key = fold(pa.name)
                     if key in seen or _both(per[i], pa.name) or _both(per[j], pa.name):
                         continue  # one report follows the journey
