@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from storydiff.compare.align import Unit, span_fact
-from storydiff.compare.names import NATIONALITIES
+from storydiff.compare.names import NATION_PATTERN, country_of
 from storydiff.compare.polarity import same_spelling
 from storydiff.model import Fact
 from storydiff.text.lemmas import fold
@@ -64,35 +64,7 @@ LEADERS = (r"delegationsleiter(?:in)?|delegationsführer(?:in)?|delegationschef(
            r"jef[ea] de (?:la )?delegación")
 #: nouns of the person in the same position on the other side
 COUNTERPARTS = r"gegenpart|pendant|amtskollege(?:in)?|counterpart|homologue|homólog[oa]"
-#: nationality adjectives of sides at talks beyond :data:`~storydiff.compare.names.NATIONALITIES`
-#: (de, en, fr, es; word beginnings, one word each)
-MORE_NATIONALITIES = {
-    "fi": "finnisch finnish finlandais finlandés", "no": "norwegisch norwegian norvégien noruego noruega",
-    "se": "schwedisch swedish suédois sueco sueca", "dk": "dänisch danish danois danés",
-    "nl": "niederländisch dutch néerlandais neerlandés", "be": "belgisch belgian belge belga",
-    "at": "österreichisch austrian autrichien austriac", "ch": "schweizer swiss suisse suiz",
-    "cz": "tschechisch czech tchèque checo checa", "sk": "slowakisch slovak slovaque eslovac",
-    "hu": "ungarisch hungarian hongrois húngar", "ro": "rumänisch romanian roumain rumano rumana",
-    "gr": "griechisch greek grec grecque griego griega", "rs": "serbisch serbian serbe serbio",
-    "pt": "portugiesisch portuguese portugais portugués portuguesa",
-    "ie": "irisch irish irlandais irlandés irlandesa", "il": "israelisch israeli israélien israelí",
-    "ps": "palästinensisch palestinian palestinien palestino", "ir": "iranisch iranian iranien iraní",
-    "iq": "irakisch iraqi irakien iraquí", "sy": "syrisch syrian syrien sirio", "sa": "saudi saoudien",
-    "eg": "ägyptisch egyptian égyptien egipci", "qa": "katarisch qatari qatarien catarí",
-    "in": "indisch indian indien", "pk": "pakistanisch pakistani pakistanais paquistaní",
-    "jp": "japanisch japanese japonais japonés japonesa", "kr": "südkoreanisch sud-coréen surcorean",
-    "kp": "nordkoreanisch nord-coréen norcorean", "ca": "kanadisch canadian canadien canadiense",
-    "mx": "mexikanisch mexican mexicain mexicano mexicana", "br": "brasilianisch brazilian brésilien brasileñ",
-    "ar": "argentinisch argentinian argentin", "cl": "chilenisch chilean chilien chileno chilena",
-    "co": "kolumbianisch colombian colombien colombiano colombiana",
-    "ve": "venezolanisch venezuelan vénézuélien venezolano venezolana",
-    "az": "aserbaidschanisch azerbaijani azerbaïdjanais azerbaiyan", "am": "armenisch armenian arménien armenio",
-    "ge": "georgisch georgian géorgien georgiano", "kz": "kasachisch kazakh kazakhstanais kazaj",
-}
-_SIDES = {c: f"{NATIONALITIES.get(c, '')} {MORE_NATIONALITIES.get(c, '')}"
-          for c in {*NATIONALITIES, *MORE_NATIONALITIES}}
-_NATION = "|".join(sorted({re.escape(w) for ws in _SIDES.values() for w in ws.split()}, key=len, reverse=True))
-_COUNTRY = {w.lower(): c for c, ws in sorted(_SIDES.items()) for w in ws.split()}
+_NATION = NATION_PATTERN
 _CAP = r"[A-ZÄÖÜÀ-ÞА-ЯЁ][\w'’-]*"
 #: a run of capitalised words (a title and a name), ending before punctuation or a lower-case word
 _NAME = rf"({_CAP}(?:\s+(?:de\s+|von\s+)?{_CAP})*)"
@@ -133,7 +105,7 @@ class LeaderSlot:
 
 def _slot(side: str, unit: Unit, m: re.Match[str], group: int) -> LeaderSlot:
     run = m.group(group)
-    return LeaderSlot(_COUNTRY[side.lower()], unit, m.start(group), m.end(group), run.split()[-1])
+    return LeaderSlot(country_of(side), unit, m.start(group), m.end(group), run.split()[-1])
 
 
 def leader_slots(unit: Unit) -> list[LeaderSlot]:

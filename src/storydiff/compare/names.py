@@ -44,7 +44,8 @@ from storydiff.compare.matching import fold
 from storydiff.compare.polarity import same_spelling
 from storydiff.model import Fact, FactValue
 
-__all__ = ["MIN_SINGLE", "NATIONALITIES", "NEAR", "name_conflicts", "nationality_conflicts"]
+__all__ = ["MIN_SINGLE", "NATIONALITIES", "NATION_PATTERN", "NEAR", "country_of", "name_conflicts",
+           "nationality_conflicts"]
 
 #: two spellings of one name word at least this alike (rapidfuzz ratio)
 NEAR = 80
@@ -55,7 +56,7 @@ _TRANSLIT = frozenset(frozenset(p) for p in ("hg", "io", "ie", "iy", "ij", "yj",
 
 Found = tuple[Fact, Fact, str, float]
 
-#: nationality adjectives (de, en, fr, es; word beginnings) by country
+#: nationality adjectives (de, en, fr, es; word beginnings, ``_`` for a space) by country
 NATIONALITIES = {
     "ru": "russisch russian russe rusa ruso",
     "ua": "ukrainisch ukrainian ukrainien ucranian",
@@ -69,12 +70,49 @@ NATIONALITIES = {
     "it": "italienisch italian italien italiano italiana",
     "es": "spanisch spanish espagnol español española",
     "tr": "türkisch turkish turc turco turca",
-    "lk": "sri-lankisch srilankisch sri lankan sri-lankais srilankés",
+    "lk": "sri-lankisch srilankisch sri_lankan sri-lankan sri-lankais srilankés",
+    "fi": "finnisch finnish finlandais finlandés", "no": "norwegisch norwegian norvégien noruego noruega",
+    "se": "schwedisch swedish suédois sueco sueca", "dk": "dänisch danish danois danés",
+    "nl": "niederländisch dutch néerlandais neerlandés", "be": "belgisch belgian belge belga",
+    "at": "österreichisch austrian autrichien austriac", "ch": "schweizer swiss suisse suiz",
+    "cz": "tschechisch czech tchèque checo checa", "sk": "slowakisch slovak slovaque eslovac",
+    "hu": "ungarisch hungarian hongrois húngar", "ro": "rumänisch romanian roumain rumano rumana",
+    "gr": "griechisch greek grec grecque griego griega", "rs": "serbisch serbian serbe serbio",
+    "pt": "portugiesisch portuguese portugais portugués portuguesa",
+    "ie": "irisch irish irlandais irlandés irlandesa", "il": "israelisch israeli israélien israelí",
+    "ps": "palästinensisch palestinian palestinien palestino", "ir": "iranisch iranian iranien iraní",
+    "iq": "irakisch iraqi irakien iraquí", "sy": "syrisch syrian syrien sirio", "sa": "saudi saoudien",
+    "eg": "ägyptisch egyptian égyptien egipci", "qa": "katarisch qatari qatarien catarí",
+    "in": "indisch indian indien", "pk": "pakistanisch pakistani pakistanais paquistaní",
+    "jp": "japanisch japanese japonais japonés japonesa", "kr": "südkoreanisch sud-coréen surcorean",
+    "kp": "nordkoreanisch nord-coréen norcorean", "ca": "kanadisch canadian canadien canadiense",
+    "mx": "mexikanisch mexican mexicain mexicano mexicana", "br": "brasilianisch brazilian brésilien brasileñ",
+    "ar": "argentinisch argentinian argentin", "cl": "chilenisch chilean chilien chileno chilena",
+    "co": "kolumbianisch colombian colombien colombiano colombiana",
+    "ve": "venezolanisch venezuelan vénézuélien venezolano venezolana",
+    "az": "aserbaidschanisch azerbaijani azerbaïdjanais azerbaiyan", "am": "armenisch armenian arménien armenio",
+    "ge": "georgisch georgian géorgien georgiano", "kz": "kasachisch kazakh kazakhstanais kazaj",
 }
-_NATION = re.compile(
-    r"\b(" + "|".join(sorted((w for ws in NATIONALITIES.values() for w in ws.split()), key=len, reverse=True))
-    + r")\w*\s+(?:[A-ZÄÖÜÉ][\w-]*\s+){0,2}$", re.IGNORECASE)
-_COUNTRY = {w.lower(): c for c, ws in NATIONALITIES.items() for w in ws.split()}
+#: an alternation of every nationality beginning, longest first (``_`` reads any space or hyphen)
+NATION_PATTERN = "|".join(sorted((re.escape(w).replace("_", r"[\s-]+") for ws in NATIONALITIES.values()
+                                  for w in ws.split()), key=len, reverse=True))
+_NATION = re.compile(r"\b(" + NATION_PATTERN + r")\w*\s+(?:[A-ZÄÖÜÉ][\w-]*\s+){0,2}$", re.IGNORECASE)
+
+
+def _spaced(word: str) -> str:
+    return " ".join(word.lower().replace("_", " ").replace("-", " ").split())
+
+
+_COUNTRY = {_spaced(w): c for c, ws in NATIONALITIES.items() for w in ws.split()}
+
+
+def country_of(adjective: str) -> str:
+    """The country code of a nationality beginning matched by :data:`NATION_PATTERN`.
+
+    >>> country_of("Sri Lankan"), country_of("sri-lankan"), country_of("russisch")
+    ('lk', 'lk', 'ru')
+    """
+    return _COUNTRY[_spaced(adjective)]
 
 
 def _near(p: str, q: str) -> bool:
@@ -159,7 +197,7 @@ def _nationality(fact: Fact, text: str) -> tuple[str, FactValue] | None:
     word = re.match(r"[\w-]+", text[at:])
     if word is None:
         return None
-    country = _COUNTRY[m.group(1).lower()]
+    country = country_of(m.group(1))
     return country, FactValue(fact.value.article, word.group(), at, at + len(word.group()), country)
 
 
