@@ -372,10 +372,10 @@ def match_facts(a: ArticleFacts, b: ArticleFacts, agree: Callable[[Fact, Fact], 
             threshold = THRESHOLDS[cls]
             if single and (cls in ("toll", "count", "score") or (cls == "unit" and fa.key.split("+")[0] in _SPECIFIC)):
                 threshold = 0.0  # the only figure of a specific kind in both reports: the same thing
-            if fa.kind == "number":
+            if fa.kind == "number" or fa.key == "when:clock":
                 pa, pb = _memo(places, (0, ia), _places, a, fa), _memo(places, (1, ib), _places, b, fb)
                 if pa and pb and not pa & pb:
-                    continue  # counts for different places
+                    continue  # counts, or clock times, for different places
             if fa.key == "when:minute" and not set(fa.attributes.get("who") or ()) & set(
                     fb.attributes.get("who") or ()):
                 continue  # a match minute belongs to the player named just before it
