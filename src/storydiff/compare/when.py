@@ -3,7 +3,8 @@
 Method:
 
 * **relative days** — *gestern*, *today*, *hoy*, *hier* (French only), *вчера*, with an
-  optional part of day (*heute Morgen*, *esta mañana*, *yesterday afternoon*), are resolved
+  optional part of day (*heute Morgen*, *esta mañana*, *yesterday afternoon*, *ayer por la
+  tarde*, *gestern in der Nacht*: up to two function words between), are resolved
   against the article's ``published`` date to a weekday and reported as ``when:weekday`` facts,
   so that *hat gestern ... erklärt* (published on a Friday) meets *announced ... today* of a
   report published the same Friday as *Thursday* against *Friday*; words inside quotation
@@ -58,6 +59,8 @@ _RELATIVE: dict[str, dict[str, int]] = {
     "es": {"hoy": 0, "ayer": -1, "anteayer": -2, "esta": 0, "este": 0},
     "ru": {"сегодня": 0, "вчера": -1, "позавчера": -2},
 }
+#: function words between a relative day and its part ("ayer por la tarde", "gestern in der Nacht")
+_BRIDGE = frozenset({"por", "la", "el", "en", "in", "der", "the", "dans", "am"})
 #: words that make a part of the day relative ("esta mañana", "ce matin", "this morning")
 _DEMONSTRATIVE = frozenset({"ce", "cet", "esta", "este", "this"})
 _PARTS = {"morgen": "morning", "vormittag": "morning", "früh": "morning", "mittag": "noon",
@@ -89,7 +92,11 @@ def relative_days(text: str, lang: str, published: datetime | None) -> Iterator[
         low = m.group().lower()
         if low not in table or _inside_quote(text, m.start()):
             continue
-        nxt = words[i + 1] if i + 1 < len(words) and text[m.end():words[i + 1].start()].strip() == "" else None
+        j = i + 1
+        while j < min(i + 3, len(words) - 1) and words[j].group().lower() in _BRIDGE:
+            j += 1  # "ayer por la tarde", "gestern in der Nacht"
+        nxt = words[j] if j < len(words) and text[m.end():words[j].start()].strip(" ") == " ".join(
+            w.group() for w in words[i + 1 : j]) else None
         part = _PARTS.get(nxt.group().lower()) if nxt else None
         if low in _DEMONSTRATIVE and part is None:
             continue  # "ce jeudi", "esta semana": not a relative day
