@@ -81,3 +81,16 @@ def test_the_only_clock_times_of_two_reports_pair_across_midnight(dev: dict[str,
     comp = compare_articles([dev["d0082"], dev["d0081"]])
     clocks = [sorted(v.text for v in c.values) for c in comp.conflicts if c.key == "when:clock"]
     assert ["kurz nach Mitternacht", "kurz vor Mitternacht"] in clocks
+
+
+def test_weekdays_of_reports_published_weeks_apart_are_not_compared() -> None:
+    def pair(days_apart: int) -> list[str]:
+        first = datetime(2024, 3, 6, tzinfo=UTC)
+        arts = [Article(text="Der Sturm traf die Küste am Montag mit voller Wucht.", language="de",
+                        external_id="a", published=first),
+                Article(text="Der Sturm traf die Küste am Dienstag mit voller Wucht.", language="de",
+                        external_id="b", published=first.replace(day=6 + days_apart))]
+        return [c.key for c in compare_articles(arts).conflicts]
+
+    assert "when:weekday" in pair(1)  # one week: Monday and Tuesday cannot both be the day
+    assert "when:weekday" not in pair(14)  # two weeks apart: two different storms' days

@@ -141,9 +141,10 @@ def _when_facts(label: str, sent: Sentence, lang: str = "de", published: datetim
         zone = clock_zone(sent.text[e:e + 30], lang, published)
         out.append(Fact("date-time", "when:clock", _fv(label, sent.start, s, e, sent.text, "00:00"),
                         {"sentence": [sent.start, sent.end], "approx": approx, **zone}))
+    pub = {"published": published.toordinal()} if published is not None else {}  # which week a weekday is in
     for value, _words, s, e in relative_days(sent.text, lang, published):  # "gestern" -> a weekday
         out.append(Fact("date-time", "when:weekday", _fv(label, sent.start, s, e, sent.text, value),
-                        {"sentence": [sent.start, sent.end], "relative": True}))
+                        {"sentence": [sent.start, sent.end], "relative": True, **pub}))
     prev = 0
     for m in _MATCH_MINUTE.finditer(sent.text):
         minute = next(g for g in m.groups() if g)
@@ -158,7 +159,7 @@ def _when_facts(label: str, sent: Sentence, lang: str = "de", published: datetim
         part = m.group(2) or m.group(3)
         value = day + ("+" + (concept_of(part, CLOCK_WORDS) or part.lower()) if part else "")
         out.append(Fact("date-time", "when:weekday", _fv(label, sent.start, m.start(), m.end(), sent.text, value),
-                        {"sentence": [sent.start, sent.end]}))
+                        {"sentence": [sent.start, sent.end], **pub}))
     return out
 
 

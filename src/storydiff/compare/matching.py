@@ -66,6 +66,8 @@ _V = TypeVar("_V")
 __all__ = ["THRESHOLDS", "ArticleFacts", "Pair", "context_of", "local_similarity", "match_facts"]
 
 #: minimum score per class of key (see :func:`key_class`)
+#: weekdays of two reports published more days apart than this are not compared
+WEEK = 6
 THRESHOLDS = {"toll": 0.15, "count": 0.2, "unit": 0.25, "when": 0.3, "score": 0.15, "other": 0.3}
 _TOLL_ACTIONS = frozenset({"dead", "injured", "arrested", "missing", "evacuated"})
 _PEOPLE = frozenset({"person", "child", "soldier", "civilian", "police", "resident"})
@@ -376,6 +378,9 @@ def match_facts(a: ArticleFacts, b: ArticleFacts, agree: Callable[[Fact, Fact], 
                 pa, pb = _memo(places, (0, ia), _places, a, fa), _memo(places, (1, ib), _places, b, fb)
                 if pa and pb and not pa & pb:
                     continue  # counts, or clock times, for different places
+            da, db = fa.attributes.get("published"), fb.attributes.get("published")
+            if fa.key == "when:weekday" and isinstance(da, int) and isinstance(db, int) and abs(da - db) > WEEK:
+                continue  # a weekday of reports published a week or more apart names another day
             if fa.key == "when:minute" and not set(fa.attributes.get("who") or ()) & set(
                     fb.attributes.get("who") or ()):
                 continue  # a match minute belongs to the player named just before it
