@@ -42,7 +42,6 @@ with it), then by score.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -56,6 +55,7 @@ from storydiff.compare.facts import is_name_word
 from storydiff.compare.lexicon import ACTIONS, DIMENSIONS, MONTHS, NOUN_CLASSES, STOPWORDS, WEEKDAYS, concept_of
 from storydiff.compare.places import places_in
 from storydiff.compare.scope import compatible, qualifiers
+from storydiff.compare.scores import interim, opponents, score_after
 from storydiff.compare.sums import share_of_total
 from storydiff.compare.when import CLAUSE_BREAK, event_after, near_centuries, same_day_event, same_event
 from storydiff.model import Fact
@@ -193,33 +193,6 @@ def _subject(af: ArticleFacts, fact: Fact) -> str | None:
     return None
 
 
-_INTERIM_BEFORE = re.compile(r"\b(?:auf|zum|zur|früh|führt|führte|lag|lagen|stand|stands?|led|leading|"
-                             r"makes? it|made it|Pause|Halbzeit|half-time|halftime|al descanso|mi-temps)\W*$",
-                             re.IGNORECASE)
-_INTERIM_AFTER = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:hinten|zurück|in Führung|zur Pause|at half-time|"
-                            r"at the break|al descanso|à la pause)\b", re.IGNORECASE)
-
-
-def _interim(af: ArticleFacts, fact: Fact) -> bool:
-    """Whether a score is a state of the game (``führt 1:0``, ``lag früh 0:1 hinten``, ``erhöht auf 3:1``)."""
-    s0, s1 = fact.attributes["sentence"]
-    before = af.text[max(s0, fact.value.start - 30):fact.value.start]
-    return bool(_INTERIM_BEFORE.search(before) or _INTERIM_AFTER.match(af.text[fact.value.end:s1]))
-
-
-_HALFTIME = re.compile(r"^\s*\(\s*\d{1,2}\s*[:-]\s*\d{1,2}\s*\)")
-
-
-def _opponents(af: ArticleFacts, fact: Fact) -> frozenset[str]:
-    """Names in the few words after a score, up to the end of its clause (``5:0 gegen Werder
-    Bremen``, ``3-0 sobre el Werder Bremen``): the match it is the result of."""
-    s1 = fact.attributes["sentence"][1]
-    after = _HALFTIME.sub("", af.text[fact.value.end:s1])  # "3:1 (1:0) gegen Team X"
-    cut = CLAUSE_BREAK.search(after)
-    toks = list(word_spans(after[:cut.start()] if cut else after, lower=False))[:4]
-    return frozenset(fold(t)[:5] for _s, _e, t in toks if t[0].isupper() and t.lower() not in STOPWORDS)
-
-
 def _places(af: ArticleFacts, fact: Fact) -> frozenset[str]:
     s0, s1 = fact.attributes["sentence"]
     return places_in(af.text[s0:s1])
@@ -256,12 +229,12 @@ def _kept_apart(a: ArticleFacts, fa: Fact, b: ArticleFacts, fb: Fact) -> bool:
     if da and db and da != db:
         return True
     if fa.key == "score":
-        if _interim(a, fa) or _interim(b, fb):
+        if interim(a.text, fa) or interim(b.text, fb):
             return True  # "lag früh 0:1 hinten", "erhöht auf 3:1": a state of the game, not its result
-        oa, ob = _opponents(a, fa), _opponents(b, fb)
+        oa, ob = opponents(a.text, fa), opponents(b.text, fb)
         return bool(oa and ob and not oa & ob)
     if fa.key == "when:minute":
-        ra, rb = _score_after(a, fa), _score_after(b, fb)
+        ra, rb = score_after(a.text, fa), score_after(b.text, fb)
         return bool(ra and rb and ra != rb)
     if fa.key.startswith("age+"):
         return _other_person(a, fa, b, fb)
@@ -294,14 +267,6 @@ def _other_person(a: ArticleFacts, fa: Fact, b: ArticleFacts, fb: Fact) -> bool:
         return True
     ra, rb = _name_run(a, fa), _name_run(b, fb)
     return bool(ra and rb and ra != rb)
-
-
-_SCORE_AFTER = re.compile(r"^[^.;]{0,25}?\b(?:auf|zum|zur|to|make it|a)\s+(\d{1,2})\s?[:-]\s?(\d{1,2})\b")
-
-
-def _score_after(af: ArticleFacts, fact: Fact) -> str | None:
-    m = _SCORE_AFTER.match(af.text[fact.value.end:fact.attributes["sentence"][1]])
-    return f"{m.group(1)}:{m.group(2)}" if m else None
 
 
 def _distinct_values(af: ArticleFacts) -> Counter[str]:
@@ -385,7 +350,7 @@ def match_facts(a: ArticleFacts, b: ArticleFacts, agree: Callable[[Fact, Fact], 
                     fb.attributes.get("who") or ()):
                 continue  # a match minute belongs to the player named just before it
             if cls == "score":
-                if _opponents(a, fa) & _opponents(b, fb):
+                if opponents(a.text, fa) & opponents(b.text, fb):
                     threshold = 0.0  # the same opponent named after both: the result of one match
                 elif not (single and {x for x in sa & sb if x[0] == "@"}):
                     continue  # else a score needs to be the only one and a team named on both sides
