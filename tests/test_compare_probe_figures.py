@@ -226,6 +226,10 @@ POP_NEG = [
     pytest.param(("Der Ort hat keine 800 Einwohner.", "de", "In dem Ort leben 760 Menschen.", "de"),
                  id="not-even"),
     pytest.param(("In dem Heim lebten 40 Menschen.", "de", "The home had 40 residents.", "en"), id="same-value"),
+    pytest.param(("In Arnheim lebten 3000 Menschen.", "de", "In Pforzheim lebten 4000 Menschen.", "de"),
+                 id="towns-named-heim"),
+    pytest.param(("In ihrer Heimat lebten 300 Menschen.", "de", "In der Heimat leben 500 Menschen.", "de"),
+                 id="heimat-no-home"),
 ]
 
 
@@ -239,6 +243,13 @@ def test_population_found(pair: Pair, a_says: str, b_says: str) -> None:
 def test_population_silent(pair: Pair) -> None:
     assert not find_population_conflicts(_units(pair))
     assert not _conflicts(pair, "resident+living")
+
+
+def test_population_conflict_names_the_building_not_the_town() -> None:
+    # a home and a town both shared: one conflict, worded by the building whatever the hash seed
+    pair = ("Im Pflegeheim in Kelmbach lebten 40 Menschen.", "de", "Im Pflegeheim in Kelmbach lebten 42 Menschen.", "de")
+    found = find_population_conflicts(_units(pair))
+    assert len(found) == 1 and "care home" in found[0][3]
 
 
 # ----------------------------------------------------------------------------- backers
@@ -263,6 +274,8 @@ BACKER_NEG = [
                  id="lead-not-count"),
     pytest.param(("Tom Harlow hat 112 Unterstützer.", "de", "Tom Harlow has 112 supporters.", "en"),
                  id="same-value"),
+    pytest.param(("Tom Harlow erhielt zuerst 90 Stimmen. Am Ende erhielt Harlow 120 Stimmen.", "de",
+                  "Tom Harlow won 90 votes in the first round.", "en"), id="two-rounds"),
 ]
 
 
@@ -292,6 +305,9 @@ PACKAGE_POS = [
     pytest.param(("Der Bund stellt 400 Millionen Euro Soforthilfe bereit, sagte der Kanzler.", "de",
                   "Die Bundesregierung sagte Soforthilfen in Höhe von 300 Millionen Euro zu.", "de"),
                  "400", "300", id="de-soforthilfe"),
+    pytest.param(("Die Regierung beschloss ein Hilfspaket von bis zu 300 Millionen Euro.", "de",
+                  "Die Regierung beschloss ein Hilfspaket von 400 Millionen Euro.", "de"), "300", "400",
+                 id="de-bound-exceeded"),
 ]
 PACKAGE_NEG = [
     pytest.param(("Das Land Bayern gibt 50 Millionen Euro Soforthilfe.", "de",
@@ -302,6 +318,8 @@ PACKAGE_NEG = [
                   "Die Regierung beschloss ein Hilfspaket von 1500 Millionen Euro.", "de"), id="same-sum"),
     pytest.param(("Die Regierung beschloss ein Hilfspaket von 2 Milliarden Euro.", "de",
                   "Die Regierung zahlt 300 Millionen Euro Soforthilfe aus dem Paket.", "de"), id="far-apart"),
+    pytest.param(("Die Regierung beschloss ein Hilfspaket von mehr als 300 Millionen Euro.", "de",
+                  "Die Regierung beschloss ein Hilfspaket von 400 Millionen Euro.", "de"), id="within-bound"),
 ]
 
 

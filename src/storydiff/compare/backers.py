@@ -14,7 +14,8 @@ are one candidate). A figure that states a requirement (``die nötigen 100 Unter
 (``braucht 100 Unterstützer``), a lead (``20 Stimmen Vorsprung``) or a part of a whole (``90 von 100``)
 is no count of backing, nor is a count given to several candidates
 (``Sunak und Mordaunt``). Two articles of a story that give one candidate different counts of
-backing disagree; counts of two different candidates are never compared.
+backing disagree, unless either also gives the other's count for that candidate (two rounds,
+before and after); counts of two different candidates are never compared.
 
 >>> from storydiff.compare.align import prepare
 >>> from storydiff.model import Article
@@ -35,6 +36,7 @@ from storydiff.compare.align import Unit, figure_fact
 from storydiff.compare.facts import is_name_word
 from storydiff.compare.lexicon import NOUN_CLASSES, NUMBER_WORDS, STOPWORDS, concept_of
 from storydiff.compare.numbers import find_quantities
+from storydiff.compare.shares import conjoined
 from storydiff.compare.when import CLAUSE_BREAK
 from storydiff.model import Fact
 from storydiff.text.lemmas import fold
@@ -53,9 +55,9 @@ BACKING = (
 #: words next to a figure that make it a requirement, not a count
 THRESHOLD = re.compile(
     r"^(?:nötig|notwendig|erforderlich|benötigt|mindest|need|required|requires?$|necessary|minimum|nécessaire|requis|"
-    r"necesari|requerid|mínimo|необходим|нужн|treshold|threshold|hürde|schwelle|seuil|umbral|порог|"
+    r"necesari|requerid|mínimo|необходим|нужн|threshold|hürde|schwelle|seuil|umbral|порог|"
     # verbs of needing or lacking: "braucht 100 Unterstützer", "il lui manque 20 voix"
-    r"brauch|fehl|lack|besoin|manqu|necesit|falt|не\s*хватает)",
+    r"brauch|fehl|lack|besoin|manqu|necesit|falt|хватает)",
     re.IGNORECASE)
 #: personal pronouns that take up a person of an earlier sentence
 PRONOUNS = frozenset(["sie", "er", "she", "he", "elle", "il", "ella", "él", "она", "он"])
@@ -63,10 +65,12 @@ PRONOUNS = frozenset(["sie", "er", "she", "he", "elle", "il", "ella", "él", "о
 LOOK_BACK = 3
 #: salience of a backing conflict (before the boost for the number of sources)
 SALIENCE = 0.6
+#: prepositions of a margin right before the figure: "um 26 Stimmen", "by 26 votes", "por 26 votos"
 _MARGIN = frozenset({"um", "by", "por"})
 #: words right after the noun that make a count a lead over a rival ("20 Stimmen Vorsprung")
 _LEAD = re.compile(r"^(?:vorsprung|mehr|weniger|more|fewer|ahead|lead|margin|d['’]avance|d['’]écart|de\s+plus|"
                    r"de\s+ventaja|de\s+diferencia|más|menos|больше|меньше)", re.IGNORECASE)
+#: a conjunction or a comma between the people of a clause: the count may be of several candidates
 _SEVERAL = re.compile(r"\b(?:und|and|et|y|и)\b|,", re.IGNORECASE)
 
 
@@ -87,7 +91,7 @@ def _persons(text: str, lang: str) -> list[str]:
     out: list[str] = []
     run: list[str] = []
     for _s, _e, tok in [*word_spans(text, lower=False), (0, 0, "x")]:
-        if tok[0].isupper() and fold(tok) not in STOPWORDS:
+        if tok[0].isupper() and tok.lower() not in STOPWORDS:
             run.append(tok)
             continue
         names = [t for t in run if is_name_word(t, lang)]
@@ -97,13 +101,11 @@ def _persons(text: str, lang: str) -> list[str]:
     return out
 
 
-def _joint(head: str, breaks: list[re.Match[str]], lang: str) -> bool:
+def _joint(head: str, breaks: Sequence[re.Match[str]], lang: str) -> bool:
     """Whether the figure's clause starts at a conjunction right after a person (``Sunak und
     Mordaunt erhielten``): the count is of several candidates."""
-    if not breaks or not breaks[-1].group().strip().isalpha():
-        return False
-    left = [t for _s, _e, t in word_spans(head[:breaks[-1].start()], lower=False)][-1:]
-    return bool(left and _persons(left[0], lang))
+    pair = conjoined(head, breaks)
+    return bool(pair and pair[0] and _persons(pair[0], lang))
 
 
 def _antecedent(units: Sequence[Unit], index: int) -> str | None:
@@ -192,10 +194,12 @@ def find_backer_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str]
     for i, counts_a in enumerate(by_article):
         for j in range(i + 1, len(by_article)):
             for who, ca in counts_a.items():
+                cb = by_article[j].get(who, [])
+                va, vb = {a.value for a in ca}, {b.value for b in cb}
                 for a in ca:
-                    for b in by_article[j].get(who, []):
-                        if a.value == b.value:
-                            continue
+                    for b in cb:
+                        if a.value in vb or b.value in va:
+                            continue  # the same count, or one report also states the other's
                         why = f"different counts of backing for {who.title()}: {a.value:g} vs {b.value:g}"
                         key = f"backers:{who}"
                         out.append(("conflict", _fact(a, key, names), _fact(b, key, names), why, SALIENCE))

@@ -8,7 +8,10 @@
 * :mod:`~storydiff.compare.weapons` — two weapon models named for one strike, across languages;
 * :mod:`~storydiff.compare.shares` — one named subject's share given as two counts
   (``die SPD sieben Ministerposten`` / ``Die SPD ... sechs von 15 Ministerposten``);
-* :mod:`~storydiff.compare.populations` — how many people live in one home or place.
+* :mod:`~storydiff.compare.populations` — how many people live in one home or place;
+* :mod:`~storydiff.compare.backers` — how many backers one candidate had
+  (``90 Nominierungen`` / ``24 soutiens``);
+* :mod:`~storydiff.compare.packages` — one government's aid package given two sums.
 
 >>> from storydiff.compare.align import prepare
 >>> from storydiff.model import Article

@@ -39,7 +39,7 @@ GROUPS = frozenset({"soldier", "police", "civilian", "child"})
 #: groups that bear arms, and groups that do not
 _ARMED = frozenset({"soldier", "police"})
 _UNARMED = frozenset({"civilian", "child"})
-#: tokens after a figure read for its groups
+#: tokens after a figure read for its groups: room for an enumeration ("137 Ukrainer, Militärs und Zivilisten")
 WINDOW = 6
 #: smaller figures coincide too easily to be one count
 MIN_FIGURE = 5.0
@@ -57,7 +57,7 @@ _ENDS = frozenset(_END_WORDS.split())
 _MORE_GROUPS = {
     "polizeibeamt": "police", "polizeikräft": "police", "polizeiangehörig": "police",
     "bereitschaftspolizist": "police", "gendarm": "police", "policía": "police", "policias": "police",
-    "carabiner": "police", "guardia": "police", "guardias": "police",
+    "carabiner": "police", "guardia": "police",
     "armeeangehörig": "soldier", "bundeswehrsoldat": "soldier", "servicem": "soldier", "servicew": "soldier",
     "militaire": "soldier", "soldado": "soldier", "marines": "soldier", "reservist": "soldier",
     "zivilperson": "civilian", "non-combatant": "civilian", "noncombatant": "civilian",
@@ -116,9 +116,7 @@ def tolls_of(unit: Unit) -> list[Toll]:
     for q in find_quantities(text):
         if q.anchor is None or q.anchor < MIN_FIGURE or q.action not in _ACTIONS or q.qualifier != "=":
             continue
-        start = q.start + len(q.text) - len(q.text.lstrip())
-        digits_end = start + len(q.text.split()[0])
-        groups = _groups_after(text, digits_end)
+        groups = _groups_after(text, q.start + len(q.text.split()[0]))  # a quantity's text opens with its figure
         if groups:
             out.append(Toll(unit, q.anchor, q.action, groups, q.start, q.end))
     return out

@@ -1,6 +1,6 @@
 """Number conflicts: one government's aid package given two different sums.
 
-Method: a *package figure* is an exact sum of money (euros, dollars, pounds) in a sentence that
+Method: a *package figure* is a sum of money (euros, dollars, pounds; not a range) in a sentence that
 names an aid or relief package (:data:`AID`: ``Hilfspaket``, ``Soforthilfen``, ``aid package``,
 ``relief``, ``plan d'aide``, ``ayudas``) within :data:`WINDOW` words of the figure, and whose
 clause names a national government as the one that gives it (:data:`GOVERNMENT`: ``das Kabinett``, ``ministers``,
@@ -14,7 +14,8 @@ different packages. Two articles of a story disagree when each gives one package
 of :data:`MAX_FACTOR`), and neither article states the other's sum anywhere (a report that
 names both ``200 Millionen`` and ``400 Millionen`` tells a share from a total, and a report that
 states the other's figure agrees with it). Sums given by donors, companies or other governments
-are never package figures of the government.
+are never package figures of the government. A bound (``mehr als 300 Millionen``, ``bis zu 500
+Millionen``) disagrees only with a sum outside it.
 
 >>> from storydiff.compare.align import prepare
 >>> from storydiff.model import Article
@@ -87,6 +88,12 @@ class Package:
     start: int
     end: int
     kinds: frozenset[str] = frozenset()
+    bounds: tuple[float, float] | None = None  # the interval of a bound ("mehr als", "bis zu"); None if a sum
+
+
+def _within(a: Package, b: Package) -> bool:
+    """Whether either of two package figures is a bound that the other's sum lies in."""
+    return any(p.bounds is not None and p.bounds[0] <= q.value <= p.bounds[1] for p, q in ((a, b), (b, a)))
 
 
 def package_sums(unit: Unit) -> list[Package]:
@@ -119,7 +126,8 @@ def package_sums(unit: Unit) -> list[Package]:
         if not GOVERNMENT.intersection(clause) or any(OTHER_GIVERS.match(w) for w in givers):
             continue
         kinds = frozenset(k for k, stems in AID_KINDS.items() if any(t[2].startswith(stems) for t in near))
-        out.append(Package(unit, q.anchor, q.start, q.end, kinds))
+        bounds = (q.low, q.high) if q.qualifier[:1] in "<>" else None
+        out.append(Package(unit, q.anchor, q.start, q.end, kinds, bounds))
     return out
 
 
@@ -151,6 +159,8 @@ def find_package_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str
                 continue  # a report that states the other's sum tells a share from a total, or agrees
             for a in pa:
                 for b in pb:
+                    if _within(a, b):
+                        continue  # "mehr als 300 Millionen" and "400 Millionen" agree
                     fa, fb = _fact(a, names), _fact(b, names)
                     why = f"different sums of the government's aid package: {fa.value.text!r} vs {fb.value.text!r}"
                     out.append(("conflict", fa, fb, why, SALIENCE))

@@ -61,7 +61,8 @@ _EXCEEDED = re.compile(r"^\W*(?:\w+\s+){0,2}(?:mehr|darüber|more|higher|plus|da
 #: words that make a sentence a forecast (de, en, fr, es, ru)
 FORECAST = re.compile(
     r"\b(?:erwart\w*|könn(?:en|te|ten)|droh\w*|voraussichtlich|vorhergesagt|prognos\w*|gerechnet|rechnet|"
-    r"expect\w*|could|(?-i:may)|might|forecast\w*|predict\w*|likely|"
+    r"expect\w*|could|(?-i:may)|might|"  # "may" in lower case only: not the month
+    r"forecast\w*|predict\w*|likely|"
     r"attend\w*|pourr\w*|prév(?:u|oi|oy|ision)\w*|esper\w*|podr\w*|previst\w*|pronóstic\w*|"
     r"ожида\w*|прогноз\w*|может|могут|возможн\w*)\b", re.IGNORECASE)
 #: words that make a sentence report a measurement
@@ -107,7 +108,7 @@ class Peak:
     start: int  # in the sentence
     end: int
     places: frozenset[str]
-    base: float = 0.0  # the value in the base unit of the measure
+    base: float  # the value in the base unit of the measure
 
 
 def peaks_of(unit: Unit) -> list[Peak]:

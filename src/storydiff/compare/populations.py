@@ -34,7 +34,7 @@ from storydiff.compare.places import places_in
 from storydiff.model import Fact
 from storydiff.text.lemmas import fold
 
-__all__ = ["LIVE", "SALIENCE", "SITES", "Population", "find_population_conflicts", "homes", "populations_of"]
+__all__ = ["LIVE", "SALIENCE", "SITES", "Population", "find_population_conflicts", "homes", "places", "populations_of"]
 
 #: verbs of living somewhere (de, en, fr, es, ru)
 LIVE = re.compile(r"\b(?:lebten|leben|lebt|wohnten|wohnen|wohnt|lived|live|lives|living|vivent|vivaient|habitent|"
@@ -45,7 +45,10 @@ LIVE = re.compile(r"\b(?:lebten|leben|lebt|wohnten|wohnen|wohnt|lived|live|lives
 #: head words of buildings people live in (the end of a German compound, or an English phrase)
 SITES = re.compile(r"(einrichtung|heim|wohnhaus|hochhaus|altenheim|pflegeheim|care home|nursing home|"
                    r"retirement home|block of flats|tower block|apartment building|maison de retraite|ehpad|"
-                   r"immeuble|residencia|edificio|дом престарелых|общежити\w*)\w{0,3}\b", re.IGNORECASE)
+                   r"immeuble|residencia|edificio|дом престарелых|общежити\w*)(?:e|en|es|er|s|n)?\b", re.IGNORECASE)
+#: a bare locative preposition right before a word: "in Mannheim" names a town, "im Heim" a building
+_TOWN_BEFORE = re.compile(r"\b(?i:in|aus|nach|bei|von)\s+$")
+_WORD_TAIL = re.compile(r"\w*$")
 #: building words of one kind across languages
 _SITE_KINDS = {w: "care home" for w in ("altenheim", "pflegeheim", "care home", "nursing home", "retirement home",
                                         "maison de retraite", "ehpad", "residencia", "дом престарелых")} | {
@@ -60,6 +63,7 @@ _WHOLE = re.compile(r"\b(?:der|von|aus|of|sur|de|из)\s+(?:(?:den|the|les|los|l
                     r"(?:insgesamt\s+|total\s+|a\s+total\s+of\s+)?$", re.IGNORECASE)
 #: "keine 800 Einwohner", "not even 800": fewer than the figure
 _NOT = re.compile(r"\b(?:keine|nicht einmal|not even|no more than|pas même|ni siquiera|не более)\s+$", re.IGNORECASE)
+#: punctuation that ends the clause of a figure, read for a verb of living
 _CLAUSE = re.compile(r"[,;:()–—]\s")
 #: salience of a population conflict (before the boost for the number of sources)
 SALIENCE = 0.5
@@ -89,14 +93,32 @@ def places(text: str) -> frozenset[str]:
     >>> sorted(places("Das Dorf Kelmbach bei Arnfeld hat 2300 Einwohner."))
     ['arnfe', 'kelmb']
     """
-    named = {m.group(1).lower()[:5] for m in _SETTLEMENT.finditer(text)}
-    buildings = {_fold_word(text, m.start())[:5] for m in SITES.finditer(text)}  # "im Pflegeheim" is no place
+    named = {fold(m.group(1))[:5] for m in _SETTLEMENT.finditer(text)}
+    buildings = {_fold_word(text, at)[:5] for _head, at in _sites(text)}  # "im Pflegeheim" is no place
     return (places_in(text) | {p for p in named if p.isalpha()}) - buildings
+
+
+def _sites(text: str) -> list[tuple[str, int]]:
+    """The building head words of ``text`` (lower case) with their offsets; a word ending in a bare
+    ``heim`` right after a preposition without article is a town (``in Mannheim``), not a home.
+
+    >>> _sites("Im Kinderheim in Mannheim"), _sites("Das Heimatmuseum")
+    ([('heim', 9)], [])
+    """
+    out = []
+    for m in SITES.finditer(text):
+        head = m.group(1).lower()
+        tail = _WORD_TAIL.search(text, 0, m.start())
+        word_start = tail.start() if tail else m.start()
+        if head == "heim" and word_start < m.start() and _TOWN_BEFORE.search(text, 0, word_start):
+            continue
+        out.append((head, m.start()))
+    return out
 
 
 def _fold_word(text: str, at: int) -> str:
     """The whole word of ``text`` around offset ``at`` (a compound's head lies inside it), folded."""
-    left = re.search(r"\w*$", text[:at])
+    left = _WORD_TAIL.search(text, 0, at)
     right = re.match(r"\w*", text[at:])
     return fold((left.group() if left else "") + (right.group() if right else ""))
 
@@ -107,7 +129,7 @@ def homes(text: str) -> frozenset[str]:
     >>> sorted(homes("Dort kamen in einer Behinderteneinrichtung in Sinzig zwölf Menschen ums Leben."))
     ['einrichtung', 'sinzi']
     """
-    heads = {m.group(1).lower() for m in SITES.finditer(text)}
+    heads = {head for head, _at in _sites(text)}
     return frozenset(_SITE_KINDS.get(h, h) for h in heads) | places(text)
 
 
@@ -148,8 +170,8 @@ def find_population_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[
         found: dict[str, list[Population]] = defaultdict(list)
         for u in arts:
             for p in populations_of(u):
-                for home in p.homes:
-                    found[home].append(p)
+                for home in sorted(p.homes, key=lambda h: (h in p.places, h)):  # buildings first, then places
+                    found[home].append(p)  # (a fixed order: the first home two figures share names their conflict)
         by_article.append(found)
     out: list[tuple[str, Fact, Fact, str, float]] = []
     seen: set[tuple[int, int, int, int]] = set()

@@ -22,7 +22,7 @@ from storydiff.text.tokens import word_spans
 
 __all__ = ["interim", "opponents", "score_after"]
 
-_INTERIM_BEFORE = re.compile(r"\b(?:auf|zum|zur|früh|führt|führte|lag|lagen|stand|stands?|led|leading|"
+_INTERIM_BEFORE = re.compile(r"\b(?:auf|zum|zur|früh|führt|führte|lag|lagen|stands?|led|leading|"
                              r"makes? it|made it|Pause|Halbzeit|half-time|halftime|al descanso|mi-temps)\W*$",
                              re.IGNORECASE)
 _INTERIM_AFTER = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:hinten|zurück|in Führung|zur Pause|at half-time|"

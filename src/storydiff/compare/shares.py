@@ -9,7 +9,7 @@ several subjects (``CDU und CSU erhält``, ``verfügen zusammen über``), nor a 
 (``hatte bisher``, ``previously``). Two articles of a
 story that give the same subject different counts of one noun disagree, unless either article
 gives that subject two counts of the noun (then they are of different things: before and after,
-posts and departments) or also states the other's count. A clause that opens with its figure
+posts and departments, or the other's count as well). A clause that opens with its figure
 takes its subject from the first acronym after it (``Mit 52 Sitzen wird die ÖVP ...``). Shares need
 their subject named:
 figures of a clause without a name are left to the fact matcher
@@ -40,7 +40,7 @@ from storydiff.model import Fact
 from storydiff.text.lemmas import fold
 from storydiff.text.tokens import word_spans
 
-__all__ = ["SALIENCE", "SHARED_NOUNS", "Share", "find_share_conflicts", "shares_of"]
+__all__ = ["SALIENCE", "SHARED_NOUNS", "Share", "conjoined", "find_share_conflicts", "shares_of"]
 
 #: noun classes whose counts are shares of a subject
 SHARED_NOUNS = frozenset({"ministry", "seat", "vote"})
@@ -61,9 +61,10 @@ class Share:
 
 
 def _subject(clause: str, lang: str, sentence_start: bool) -> str | None:
-    """The first name of ``clause``: an acronym (``SPD``) or a word no dictionary knows."""
+    """The first name of ``clause``, folded: an acronym (``SPD``) or a word no dictionary knows; the
+    clause's first word is skipped when it opens the sentence (capitalised as such, not as a name)."""
     for k, (_s, _e, tok) in enumerate(word_spans(clause, lower=False)):
-        if not tok[0].isupper() or fold(tok) in STOPWORDS or (k == 0 and sentence_start):
+        if not tok[0].isupper() or tok.lower() in STOPWORDS or (k == 0 and sentence_start):
             continue
         if (tok.isupper() and len(tok) >= 2) or is_name_word(tok, lang):
             return fold(tok)
@@ -90,20 +91,33 @@ def _acronym_after(text: str, end: int) -> str | None:
     """
     cut = CLAUSE_BREAK.search(text, end)
     for _s, _e, tok in word_spans(text[end:cut.start() if cut else len(text)], lower=False):
-        if tok.isupper() and len(tok) >= 2 and fold(tok) not in STOPWORDS:
+        if tok.isupper() and len(tok) >= 2 and tok.lower() not in STOPWORDS:
             return fold(tok)
     return None
 
 
-def _joint(before: str, breaks: list[re.Match[str]], lang: str) -> bool:
-    """Whether the clause of a figure starts at a conjunction between a name and a capitalised word
-    (``CDU und CSU erhält``): the subject is several."""
+def conjoined(before: str, breaks: Sequence[re.Match[str]]) -> tuple[str, str] | None:
+    """The words either side of the conjunction that opens the last clause of ``before`` (``breaks``
+    are its :data:`~storydiff.compare.when.CLAUSE_BREAK` matches; ``""`` where there is no word), or
+    ``None`` when that clause opens at punctuation or ``before`` has a single clause.
+
+    >>> def around(head): return conjoined(head, list(CLAUSE_BREAK.finditer(head)))
+    >>> around("Laut Umfrage erhalten CDU und CSU "), around("Laut Umfrage, ")
+    (('CDU', 'CSU'), None)
+    """
     if not breaks or not breaks[-1].group().strip().isalpha():
-        return False
+        return None
     left = [t for _s, _e, t in word_spans(before[:breaks[-1].start()], lower=False)][-1:]
     right = [t for _s, _e, t in word_spans(before[breaks[-1].end():], lower=False)][:1]
-    return bool(left and right and _subject(left[0], lang, False) and right[0][0].isupper()
-                and fold(right[0]) not in STOPWORDS)
+    return (left[0] if left else "", right[0] if right else "")
+
+
+def _joint(before: str, breaks: Sequence[re.Match[str]], lang: str) -> bool:
+    """Whether the clause of a figure starts at a conjunction between a name and a capitalised word
+    (``CDU und CSU erhält``): the subject is several."""
+    pair = conjoined(before, breaks)
+    return bool(pair and pair[0] and pair[1] and _subject(pair[0], lang, False) and pair[1][0].isupper()
+                and pair[1].lower() not in STOPWORDS)
 
 
 def shares_of(unit: Unit) -> list[Share]:

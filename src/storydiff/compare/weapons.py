@@ -31,16 +31,18 @@ from storydiff.compare.align import Unit, span_fact
 from storydiff.compare.facts import is_name_word
 from storydiff.compare.lexicon import STOPWORDS
 from storydiff.model import Fact
-from storydiff.text.lemmas import fold, name_key
+from storydiff.text.lemmas import name_key
 
 __all__ = ["EQUIP", "MUNITIONS", "SALIENCE", "USE", "Model", "find_weapon_conflicts", "models_of"]
 
-_NAME = r"[„\"“«»]?([A-ZА-ЯЁ][\w]*(?:[-/][\w]+)*)[“\"”»«]?"
+#: a model's name, from the start of a word (also inside quotes): "Tochka-U", "„Iskander“", "Kh-101/102"
+_NAME = r"[„\"“«»]?(?<!\w)([A-ZА-ЯЁ]\w*(?:[-/]\w+)*)[“\"”»«]?"
 #: munition words (de, en, fr, es, ru)
 MUNITIONS = re.compile(
     r"(?:rakete|raketen|flugkörper|marschflugkörper|drohne|bombe|missile|rocket|drone|bomb|roquette|"
     r"misil|cohete|ракет|дрон|бомб)", re.IGNORECASE)
-_TYPE = re.compile(r"\b(?:vom\s+Typ|des\s+Typs|of\s+the\s+type|type|de\s+type|del\s+tipo|de\s+tipo|типа)\s+" + _NAME)
+#: "vom Typ", "des Typs", "(of the / de) type", "del tipo", "типа" before a model's name
+_TYPE = re.compile(r"\b(?:vom\s+Typ|des\s+Typs|type|del?\s+tipo|типа)\s+" + _NAME)
 #: kinds of munition that may stand between a model's name and the munition word ("Kh-55 cruise missiles")
 _MUNITION_KIND = r"(?:(?:cruise|ballistic|hypersonic|guided|kamikaze|attack|anti-\w+|surface-to-\w+|air-to-\w+)\s+)?"
 _BEFORE_MUNITION = re.compile(
@@ -48,7 +50,7 @@ _BEFORE_MUNITION = re.compile(
 _AFTER_MUNITION = re.compile(r"\b(?:missiles?|roquettes?|misil(?:es)?|cohetes?|ракет\w*|комплекс\w*)\s+" + _NAME)
 #: words saying a weapon was used: a strike, a hit, a launch, its remains
 USE = re.compile(
-    r"(?:\w*angriff\w*|angegriffen|\bgriff(?:en)?\b|getroffen|traf\b|trafen|einschlag\w*|eingeschlagen|\bschlug(?:en)?\b|"
+    r"(?:angriff|angegriffen|\bgriff(?:en)?\b|getroffen|traf\b|trafen|einschlag\w*|eingeschlagen|\bschlug(?:en)?\b|"
     r"abgefeuert|feuerten?\b|eingesetzt|"
     r"beschoss\w*|beschuss|überreste|trümmer|\bhit\b|struck|strikes?\b|attack\w*|fired|launched|\bused\b|"
     r"using|remains|debris|fragments|frapp\w*|tiré\w*|utilisé\w*|débris|touch[ée]\w*|ataque\w*|atac\w*|lanzad\w*|"
@@ -80,7 +82,7 @@ def _designation(name: str, lang: str) -> bool:
     >>> [_designation(n, "de") for n in ("Tochka-U", "S-300", "Boden-Luft", "Lenkflugkörper")]
     [True, True, False, False]
     """
-    if fold(name) in STOPWORDS:
+    if name.lower() in STOPWORDS:
         return False
     if _coded(name):
         return True
