@@ -35,3 +35,11 @@ def test_two_times_of_one_kind_of_event_in_one_report_stay_silent() -> None:
     assert not find_clock_conflicts(prepare(arts))
     assert len(find_clock_conflicts(prepare([Article(text=arts[0].text.split(".")[0] + ".", language="de"),
                                              arts[1]]))) == 1
+
+
+def test_a_repeated_sentence_gives_one_conflict() -> None:
+    s = "Der Präsident hielt um 6 Uhr eine Fernsehansprache."
+    a = Article(text=f"{s} Viele sahen zu. {s}", language="de")
+    b = Article(text="The president gave a televised speech at 4 a.m. on Thursday.", language="en")
+    assert [(x.value.text, y.value.text) for _, x, y, _, _ in find_clock_conflicts(prepare([a, b]))] == [
+        ("6 Uhr", "4 a.m.")]

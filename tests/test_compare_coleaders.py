@@ -8,6 +8,7 @@ import pytest
 
 from storydiff.compare.align import prepare
 from storydiff.compare.coleaders import find_coleader_conflicts, led_events
+from storydiff.compare.labels import fact_label
 from storydiff.model import Article, Conflict
 
 pytestmark = pytest.mark.realdata
@@ -33,4 +34,26 @@ def test_a_list_inside_the_other_stays_silent() -> None:
     b = Article(text="Mayor Anna Berg, her deputy and the governor will lead the march.", language="en")
     c = Article(text="Mayor Anna Berg and the governor will lead the march.", language="en")
     assert not find_coleader_conflicts(prepare([a, b]))
+    assert len(find_coleader_conflicts(prepare([a, c]))) == 1
+
+
+def test_a_funeral_is_no_procession() -> None:
+    # "funeral" named the service, not a led procession ("funeral procession" is read by its head)
+    funeral = Article(text="The funeral, led by the Archbishop and the Dean, began at noon.", language="en")
+    procession = Article(text="The funeral procession, led by the Archbishop and the Dean, began at noon.",
+                         language="en")
+    assert not [e for u in prepare([funeral])[0] for e in led_events(u)]
+    assert [sorted(e.keys) for u in prepare([procession])[0] for e in led_events(u)] == [["archbishop", "dean"]]
+
+
+def test_the_label_names_the_led_event() -> None:
+    a = Article(text="The march, led by Mayor Anna Berg and her deputy, left at noon.", language="en")
+    c = Article(text="Mayor Anna Berg and the governor will lead the march.", language="en")
+    assert [fact_label(x) for _, x, _, _, _ in find_coleader_conflicts(prepare([a, c]))] == ["who led the march"]
+
+
+def test_a_repeated_sentence_gives_one_conflict() -> None:
+    s = "The march, led by Mayor Anna Berg and her deputy, left at noon."
+    a = Article(text=f"{s} Many came. {s}", language="en")
+    c = Article(text="Mayor Anna Berg and the governor will lead the march.", language="en")
     assert len(find_coleader_conflicts(prepare([a, c]))) == 1

@@ -55,3 +55,9 @@ def test_fronted_clauses_give_their_events(dated: dict[str, Article]) -> None:
 def test_days_of_other_events_in_long_clauses_stay_silent(dated: dict[str, Article], ids: tuple[str, str]) -> None:
     # the queen died "heute" / the new king returns "am Freitag"; she died "yesterday" / his speech "am Freitagabend"
     assert not _when([dated[x] for x in ids])
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_speaking_in_public_with_either_apostrophe_is_an_announcement(apostrophe: str) -> None:
+    t = f"Ce matin, en s{apostrophe}exprimant devant la presse, le roi a parlé."
+    assert "%announce" in clause_events(t, 0, len("Ce matin"), (0, len(t)))

@@ -7,6 +7,7 @@ import pytest
 
 from storydiff.compare.align import prepare
 from storydiff.compare.documents import document_objects, find_document_conflicts
+from storydiff.compare.labels import fact_label
 from storydiff.model import Article, Conflict
 
 GoldHits = Callable[..., list[Conflict]]
@@ -54,3 +55,22 @@ def test_reports_naming_one_kind_stay_silent(dev: tuple) -> None:
     for ids in (("d0159", "d0161", "d0162"), ("d0138", "d0139", "d0143", "d0144")):
         found = find_document_conflicts(prepare([arts[x] for x in ids if x in arts]))
         assert not found, [(a.value.text, b.value.text) for _, a, b, _, _ in found]
+
+
+def test_a_document_takes_its_nearest_verb_and_a_comma_ends_a_channel() -> None:
+    text = "Sie veröffentlichte am Montag ein Foto, nachdem sie zuvor den Brief verschickt hatte."
+    units = prepare([Article(text=text, language="de")])[0]
+    assert [(o.text, o.verb) for u in units for o in document_objects(u)] == [("Foto", "publish"), ("Brief", "send")]
+    assert _objects("He complained of delays, a report was then sent to the board.", "en") == [("report", "report")]
+    arts = [Article(text="Die Ministerin hat ein geheimes Foto auf ihrem privaten Konto veröffentlicht.", language="de"),
+            Article(text="Die Ministerin hat ein geheimes Video auf ihrem privaten Konto veröffentlicht.", language="de")]
+    assert [fact_label(a) for _, a, _, _, _ in find_document_conflicts(prepare(arts))] == ["what was published"]
+
+
+def test_a_german_verb_names_no_document() -> None:
+    # "schreiben" in lower case is the verb: the report does not name a letter, so the conflict stands
+    a = Article(text="Die Ministerin hat ein geheimes Foto von ihrem privaten Handy verschickt. "
+                     "Sie wollte darüber nichts schreiben.", language="de")
+    b = Article(text="Die Ministerin hat ein geheimes Schreiben von ihrem privaten Handy verschickt.", language="de")
+    assert [(x.value.text, y.value.text) for _, x, y, _, _ in find_document_conflicts(prepare([a, b]))] == [
+        ("Foto", "Schreiben")]

@@ -2,6 +2,7 @@
 says a minister leads a side's delegation, another names a different counterpart at the table;
 the other side's head, named alike by all reports, stays silent."""
 
+import time
 from collections.abc import Callable
 
 import pytest
@@ -36,3 +37,11 @@ def test_a_report_naming_both_heads_of_one_side_stays_silent() -> None:
                                               Article(text=two, language="de")]))) == 1
     both = Article(text=one + " " + two, language="de")
     assert not find_leader_conflicts(prepare([both, Article(text=two, language="de")]))
+
+
+def test_a_long_run_of_capitalised_words_is_read_fast() -> None:
+    text = " ".join(["Der Große Rat Anna Berg Kowal"] * 600) + "."
+    t0 = time.perf_counter()
+    units = prepare([Article(text=text, language="de")])
+    assert not [s for u in units[0] for s in leader_slots(u)]
+    assert time.perf_counter() - t0 < 2.0  # a name run tried at every word took seconds

@@ -7,8 +7,9 @@ from collections.abc import Callable
 import pytest
 
 from storydiff.compare.align import prepare
+from storydiff.compare.labels import fact_label
 from storydiff.compare.titles import find_title_conflicts, title_mentions
-from storydiff.model import Conflict
+from storydiff.model import Article, Conflict
 
 pytestmark = pytest.mark.realdata
 GoldHits = Callable[..., list[Conflict]]
@@ -46,3 +47,21 @@ def test_a_change_word_before_the_title_stays_silent() -> None:
             Article(text="Am Montag eröffnete König Anton die Brücke.", language="de")]
     assert not find_title_conflicts(prepare(arts))
     assert len(find_title_conflicts(prepare([arts[0], arts[2]]))) == 1
+
+
+def test_a_possessive_before_the_title_is_no_name() -> None:
+    # "Stephen King" is a name, "Britain's King Charles" a title; the label names the person, not the rank
+    text = "On Monday Britain's King Paul met the novelist Stephen King."
+    assert [m.person for m in title_mentions(prepare([Article(text=text, language="en")])[0][0])] == ["paul"]
+    arts = [Article(text="Yesterday Paula, Duchess of Kent, opened the bridge.", language="en"),
+            Article(text="Yesterday Queen Paula opened the bridge.", language="en")]
+    hits = find_title_conflicts(prepare(arts))
+    assert [(fact_label(a), fact_label(b)) for _, a, b, _, _ in hits] == [("title of Paula", "title of Paula")]
+
+
+def test_a_title_with_sharp_s_is_read() -> None:
+    # casefold spells "Großherzog" with "ss"; the table keeps the German spelling
+    arts = [Article(text="Am Montag empfing Großherzog Paul die Gäste.", language="de"),
+            Article(text="Am Montag empfing König Paul die Gäste.", language="de")]
+    assert [(a.value.text, b.value.text) for _, a, b, _, _ in find_title_conflicts(prepare(arts))] == [
+        ("Großherzog Paul", "König Paul")]

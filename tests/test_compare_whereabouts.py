@@ -56,3 +56,20 @@ def test_other_reports_of_the_story_stay_silent(dev: tuple) -> None:
     for ids in (("d0090", "d0091", "d0093"), ("d0114", "d0115", "d0116", "d0117")):
         found = find_whereabouts_conflicts(prepare([arts[x] for x in ids if x in arts]))
         assert not found, [(a.value.text, b.value.text) for _, a, b, _, _ in found]
+
+
+def test_a_comma_ends_the_phrase_of_a_preposition() -> None:
+    # "in Windsor" governs Windsor, not the first subject after the comma
+    states = _states("After the ceremony in Windsor, Anna and Berta arrived at the castle.", "en")
+    assert ("Anna", "present") in states and ("Berta", "present") in states
+
+
+def test_an_english_article_a_names_no_destination() -> None:
+    # "a Reuters reporter" is no trip to Reuters; Spanish "a Madrid" is one
+    arts = [Article(text="Anna has already arrived, a Reuters reporter said.", language="en"),
+            Article(text="Anna is on her way to Balmoral, but whether she arrives in time is unclear.", language="en")]
+    assert len(find_whereabouts_conflicts(prepare(arts))) == 1
+    es = [Article(text="Lucía ya se encuentra en Sevilla.", language="es"),
+          Article(text="Lucía está de camino a Madrid y no está claro si llegará.", language="es")]
+    assert [p.state for u in prepare(es) for x in u for p in placements(x)] == ["present", "unsettled"]
+    assert not find_whereabouts_conflicts(prepare(es))

@@ -12,11 +12,12 @@ before 6 a.m.*, *déclaration à la télévision peu avant 04 heures* both name 
 :data:`EVENT_WORDS` words either side, a French or Italian elision split off: *l'explosion*; who
 acts, :data:`ACTORS`, only in the four nearest words) are its event. Two clock times of two articles
 are of one event when their events share a concept and the pair is *unique*: no other clock time of
-either article names that concept, so that two times of two explosions stay apart; and their
+either article, of another value, names that concept, so that two times of two explosions stay apart; and their
 sentences name no different places (:func:`~storydiff.compare.places.places_in`). Their values
 conflict when they name different instants (:func:`~storydiff.compare.when.clocks_differ`: a time
 without zone is read as stated, ``14 Uhr`` British time is ``15 Uhr MESZ``; without the publication
-date, a time without zone and one with a zone stay silent, since summer time is unknown).
+date, a time without zone and one with a zone stay silent, since summer time is unknown). One
+conflict per pair of articles and pair of values.
 
 >>> from storydiff.compare.align import prepare
 >>> from storydiff.model import Article
@@ -46,6 +47,8 @@ SALIENCE = 0.45
 #: words either side of a clock time read for its event: a subject noun stands some words off in a
 #: sentence of its own verb (``Die Explosion in der Raffinerie ereignete sich gegen 3 Uhr``)
 EVENT_WORDS = 8
+#: words either side of a clock time read for who acts (:data:`ACTORS`)
+_ACTOR_WORDS = 4
 #: concepts of who acts, not of what happened: read in the four nearest words only, since a king or a
 #: government named further off acts in many events of a story (``gegen 12 Uhr`` after ``The King``)
 ACTORS = frozenset({"%head", "%monarch", "%government", "%parliament", "%party", "%company", "%guest"})
@@ -72,12 +75,12 @@ def _clocks(units: Sequence[Unit], label: str) -> list[_Clock]:
         if not _MAYBE.search(text):
             continue
         facts, _ = facts_in_sentence(label, u.sentence, u.lang)
+        plain = _ELISION.sub(r"\1 ", text)
         for f in facts:
             if f.key != "when:clock":
                 continue
             s, e = f.value.start - u.sentence.start, f.value.end - u.sentence.start
-            plain = _ELISION.sub(r"\1 ", text)
-            events = day_events(plain, s, e, (0, len(text))) | (
+            events = day_events(plain, s, e, (0, len(text)), _ACTOR_WORDS) | (
                 day_events(plain, s, e, (0, len(text)), EVENT_WORDS) - ACTORS)
             if events:
                 out.append(_Clock(f, events, places_in(text)))
@@ -93,6 +96,7 @@ def find_clock_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str] 
     out: list[tuple[str, Fact, Fact, str, float]] = []
     for i, ca in enumerate(clocks):
         for cb in clocks[i + 1:]:
+            seen: set[tuple[str, str]] = set()
             for x in ca:
                 for y in cb:
                     shared = x.events & y.events
@@ -103,8 +107,9 @@ def find_clock_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str] 
                                    for o in cb):
                         continue  # another time of either report names that event too: which one is unclear
                     va, vb = str(x.fact.value.value), str(y.fact.value.value)
-                    if not clocks_differ(va, x.fact.attributes, vb, y.fact.attributes):
-                        continue
+                    if (va, vb) in seen or not clocks_differ(va, x.fact.attributes, vb, y.fact.attributes):
+                        continue  # a sentence repeated (a caption), or one instant
+                    seen.add((va, vb))
                     why = f"different clock time of one event ({', '.join(sorted(c[1:] for c in shared))}): " \
                           f"{x.fact.value.text!r} vs {y.fact.value.text!r}"
                     out.append(("conflict", x.fact, y.fact, why, SALIENCE))

@@ -18,7 +18,7 @@ du cortège``). A list is split at commas and *and* words into at most :data:`MA
 most :data:`MAX_WORDS` words; an item's key is its last name word that is no regnal number (``King
 Charles III`` -> ``charles``), else its last word (``his siblings`` -> ``siblings``). Two lists
 of two articles conflict when both have two items or more, share a key and each has a key the
-other lacks.
+other lacks (one conflict per pair of articles and pair of lists).
 
 >>> from storydiff.compare.align import prepare
 >>> from storydiff.model import Article
@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from storydiff.compare.align import Unit, span_fact
 from storydiff.compare.lexicon import STOPWORDS
+from storydiff.compare.titles import ROMAN
 from storydiff.model import Fact
 from storydiff.text.lemmas import fold
 
@@ -49,11 +50,10 @@ MAX_ITEMS = 4
 MAX_WORDS = 5
 #: nouns of a led event by concept (de, en, fr, es; lower case)
 EVENTS: dict[str, str] = {
-    "procession": "procession prozession trauerzug trauerprozession festzug cortege cortège cortejo procesión "
-                  "funeral procession",
+    "procession": "procession prozession trauerzug trauerprozession festzug cortege cortège cortejo procesión",
     "march": "march marsch demonstrationszug protestmarsch marche manifestation marcha",
     "parade": "parade défilé desfile",
-    "convoy": "convoy konvoi convoi convoy",
+    "convoy": "convoy konvoi convoi",
 }
 _CONCEPT = {w: c for c, ws in EVENTS.items() for w in ws.split()}
 _NOUN = "|".join(sorted((re.escape(w) for w in _CONCEPT), key=len, reverse=True))
@@ -83,7 +83,6 @@ _ACTIVE = re.compile(
 _AND = re.compile(r",\s*|\s+(?:and|und|sowie|et|y)\s+", re.IGNORECASE)
 _SKIP = frozenset(re.findall(r"\w+", "the his her their its der die das den dem seine seinen ihre ihren sein ihr "
                                      "le la les ses sa son leur leurs el los las sus su"))
-_ROMAN = re.compile(r"^[IVXL]+\.?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +106,7 @@ def _keys(text: str) -> frozenset[str] | None:
         words = [w for w in re.findall(r"[\w'’-]+", item) if w.casefold() not in _SKIP]
         if not words or len(words) > MAX_WORDS:
             return None
-        names = [w for w in words if w[0].isupper() and not _ROMAN.match(w)]
+        names = [w for w in words if w[0].isupper() and not ROMAN.match(w)]
         keys.add(fold((names or words)[-1]))
     return frozenset(keys)
 
@@ -172,10 +171,14 @@ def find_coleader_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[st
     out: list[tuple[str, Fact, Fact, str, float]] = []
     for i, ea in enumerate(events):
         for eb in events[i + 1:]:
+            seen: set[tuple[str, frozenset[str], frozenset[str]]] = set()
             for x in ea:
                 for y in eb:
                     if x.concept != y.concept or not x.keys & y.keys or x.keys <= y.keys or y.keys <= x.keys:
                         continue
+                    if (x.concept, x.keys, y.keys) in seen:
+                        continue  # a sentence repeated (a caption under a photo)
+                    seen.add((x.concept, x.keys, y.keys))
                     key = f"role:leads:{x.concept}"
                     tx, ty = x.unit.sentence.text[x.start:x.end], y.unit.sentence.text[y.start:y.end]
                     out.append(("conflict",

@@ -14,8 +14,9 @@ Any other day gets no event here (the nearby words of ``day_events`` stay the on
 whole clause holds too many actors and things (``König``, ``Schloss``) to tell one event.
 
 The event is a set of news concepts (:func:`~storydiff.compare.events.event_concepts`), with
-verbs of confirming or making public (:data:`MADE_PUBLIC`: *bestätigt*, *confirmed*, *confirmé*,
-*confirmado*, *подтвердил*, and of speaking to the public: *Speaking to reporters*, *erklärte*)
+verbs of confirming or making public (:data:`MADE_PUBLIC`, word prefixes: *bestätigt*, *confirmed*,
+*confirmé*, *confirmado*, *подтвердил*, and of speaking to the public: *Speaking to reporters*,
+*erklärte*, *s'exprimant* with either apostrophe)
 counted as the concept ``announce``; time words say when, not what, and do not count. Two days
 name one event when their events share a concept.
 
@@ -39,7 +40,7 @@ from storydiff.text.tokens import word_spans
 __all__ = ["MADE_PUBLIC", "clause_events", "same_clause_event"]
 
 #: verbs of confirming or making public (word prefixes), counted as the concept ``announce``
-MADE_PUBLIC = ("bestätig", "confirm", "подтверд", "mitgeteilt", "teilte", "verkündet", "verkündete",
+MADE_PUBLIC = ("bestätig", "confirm", "подтверд", "mitgeteilt", "teilte", "verkündet",
                "comunic", "déclar", "declar", "speaking", "addressing", "told", "erklärt", "s'exprimant",
                "hablando", "заявил")
 _BREAK = re.compile(r"[,;:()–—]")
@@ -52,7 +53,7 @@ _TAIL = 2
 
 def _events(text: str) -> frozenset[str]:
     toks = [t for _s, _e, t in word_spans(text, lower=True)]
-    made_public = any(t.startswith(MADE_PUBLIC) for t in toks)
+    made_public = any(t.replace("’", "'").startswith(MADE_PUBLIC) for t in toks)  # "s’exprimant" too
     return (event_concepts(toks) | ({MARK + "announce"} if made_public else frozenset())) - _WHEN
 
 

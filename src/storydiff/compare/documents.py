@@ -7,8 +7,9 @@ Method: in every sentence, a *document noun* (:data:`DOCUMENT_KINDS`: statement,
 document, report, e-mail, message, photo, video; de, en, fr, es, ru; a German compound by its
 head, ``Pressemitteilung`` is a *statement*) is the *object* of a *transfer verb*
 (:data:`TRANSFER_VERBS`: send/forward, publish/release, sign, submit) when the verb stands
-within :data:`VERB_WINDOW` words of it and no preposition governs the noun (``von ihrer E-Mail``,
-``in einem Brief`` name the channel or the vehicle, not what was sent). Two such objects in
+within :data:`VERB_WINDOW` words of it (the nearest such verb, the one before it on a tie) and
+no preposition governs the noun (``von ihrer E-Mail``, ``in einem Brief`` name the channel or the
+vehicle, not what was sent; a comma ends the phrase of a preposition). Two such objects in
 articles of one language disagree when
 
 * their kinds differ, neither including the other (:data:`BROADER`: a letter is a document), and
@@ -42,8 +43,8 @@ from storydiff.compare.polarity import NEGATIONS
 from storydiff.compare.substitute import sentence_tokens
 from storydiff.model import Fact
 
-__all__ = ["BROADER", "CONTEXT_WINDOW", "DOCUMENT_KINDS", "MIN_SHARED", "SALIENCE", "TRANSFER_VERBS", "VERB_WINDOW",
-           "document_objects", "find_document_conflicts"]
+__all__ = ["BROADER", "CONTEXT_WINDOW", "DOCUMENT_KINDS", "MIN_SHARED", "PAST_PARTICIPLES", "SALIENCE",
+           "TRANSFER_VERBS", "VERB_WINDOW", "DocumentObject", "document_objects", "find_document_conflicts"]
 
 
 def _table(spec: dict[str, str]) -> dict[str, str]:
@@ -66,9 +67,9 @@ DOCUMENT_KINDS = _table({
 #: kinds that include others: a letter or a report is a document, an e-mail or a letter a message, so
 #: naming the broader kind is less precise, not different (a public *statement* is no internal document)
 BROADER = {"document": frozenset({"letter", "report"}), "message": frozenset({"e-mail", "letter"})}
-#: verbs of handing a document on, by prefix of the lower-cased word, mapped to their concept
 #: the past participle of each transfer concept, for the explanation of a conflict
-_PAST = {"send": "sent", "publish": "published", "sign": "signed", "submit": "submitted"}
+PAST_PARTICIPLES = {"send": "sent", "publish": "published", "sign": "signed", "submit": "submitted"}
+#: verbs of handing a document on (whole lower-cased words), mapped to their concept
 TRANSFER_VERBS = _table({
     "send": "verschickt verschickte geschickt schickte gesendet sendete sandte versandt versendet "
             "weitergeleitet weiterleitete leitete übermittelt übermittelte sent send sends forwarded "
@@ -99,10 +100,13 @@ SALIENCE = 0.4
 
 def _kind(word: str, lang: str) -> str | None:
     """The document kind of ``word``: the word itself, or for German a compound by its head
-    (``Pressemitteilung``, ``Rücktrittsschreiben``; head of five or more letters)."""
+    (``Pressemitteilung``, ``Rücktrittsschreiben``; head of five or more letters). German nouns are
+    capitalised: a lower-case ``schreiben`` is the verb, no letter."""
+    if lang == "de" and not word[:1].isupper():
+        return None
     low = word.casefold()
     hit = DOCUMENT_KINDS.get(low)
-    if hit is not None or lang != "de" or not word[:1].isupper():
+    if hit is not None or lang != "de":
         return hit
     for i in range(1, len(low) - 4):
         hit = DOCUMENT_KINDS.get(low[i:])
@@ -137,12 +141,12 @@ def document_objects(unit: Unit) -> list[DocumentObject]:
     out = []
     for i, (s, e, text, _) in enumerate(toks):
         kind = _kind(text, unit.lang)
-        if kind is None or (unit.lang == "de" and not text[0].isupper()):
+        if kind is None:
             continue
-        if _governed([t[2] for t in toks], i) or unit.sentence.text[e:e + 1] == "-":
+        if _governed(unit.sentence.text, toks, i) or unit.sentence.text[e:e + 1] == "-":
             continue  # a channel ("von ihrer E-Mail"), or a compound's first part ("E-Mail-Account")
-        verbs = [_verb(low[j]) for j in range(max(0, i - VERB_WINDOW), min(len(toks), i + VERB_WINDOW + 1))]
-        verb = next((v for v in verbs if v is not None), None)
+        near = sorted(range(max(0, i - VERB_WINDOW), min(len(toks), i + VERB_WINDOW + 1)), key=lambda j: abs(j - i))
+        verb = next((v for j in near if (v := _verb(low[j])) is not None), None)  # the nearest verb
         if verb is None:
             continue
         lo, hi = max(0, i - CONTEXT_WINDOW), min(len(toks), i + CONTEXT_WINDOW + 1)
@@ -152,17 +156,20 @@ def document_objects(unit: Unit) -> list[DocumentObject]:
     return out
 
 
-def _governed(words: Sequence[str], i: int) -> bool:
-    """Whether a preposition governs the noun at ``i``: one among the up to :data:`_REACH` words before
-    it, reached over articles and adjectives only (``von ihrer persönlichen E-Mail``); a capitalised
-    word or a number between closes another phrase (``am Dienstag ein kurzes Video``)."""
+def _governed(text: str, toks: Sequence[tuple[int, int, str, str]], i: int) -> bool:
+    """Whether a preposition governs the noun ``toks[i]`` of sentence ``text``: one among the up to
+    :data:`_REACH` words before it, reached over articles and adjectives only (``von ihrer persönlichen
+    E-Mail``); a comma, a conjunction, a verb, a capitalised word or a number between closes another
+    phrase (``am Dienstag ein kurzes Video``, ``mit Fotos, ein Dokument``)."""
     for j in range(i - 1, max(-1, i - 1 - _REACH), -1):
-        w = words[j].casefold()
+        word = toks[j][2]
+        w = word.casefold()
+        if "," in text[toks[j][1]:toks[j + 1][0]]:
+            return False
         if w in _PREPOSITIONS:
             return True
-        first = words[j][:1]
-        if _verb(w) is not None or w in (",", "und", "and", "et", "y") or (first.isupper() and len(w) > 1) \
-                or first.isdigit():
+        if _verb(w) is not None or w in ("und", "and", "et", "y") or (word[:1].isupper() and len(w) > 1) \
+                or word[:1].isdigit():
             return False
     return False
 
@@ -198,7 +205,7 @@ def find_document_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[st
                     seen.add((oa.kind, ob.kind))
                     fa = span_fact(oa.unit, oa.start, oa.end, names, oa.kind, f"statement:document:{oa.verb}")
                     fb = span_fact(ob.unit, ob.start, ob.end, names, ob.kind, f"statement:document:{ob.verb}")
-                    done = _PAST.get(oa.verb, oa.verb)
+                    done = PAST_PARTICIPLES.get(oa.verb, oa.verb)
                     why = f"different things {done}: {oa.text!r} ({oa.kind}) vs {ob.text!r} ({ob.kind})"
                     out.append(("conflict", fa, fb, why, SALIENCE))
     return out

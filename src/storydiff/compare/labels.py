@@ -11,6 +11,10 @@ or title in question ("who led a delegation", "title of Camilla"), never an inte
 
 from __future__ import annotations
 
+import re
+
+from storydiff.compare.documents import PAST_PARTICIPLES
+from storydiff.compare.titles import person_key
 from storydiff.model import Fact
 
 __all__ = ["fact_label"]
@@ -19,7 +23,7 @@ _WHEN_LABELS = {"weekday": "weekday", "date": "date", "clock": "clock time", "mi
                 "century": "century"}
 
 
-_ROLE_LABELS = {"leader": "who led a delegation", "leads": "who led the procession", "speaker": "who said it",
+_ROLE_LABELS = {"leader": "who led a delegation", "speaker": "who said it",
                 "appos": "the name given for one title", "prep": "who or where, in one role of one event"}
 
 
@@ -46,12 +50,18 @@ def fact_label(fact: Fact) -> str:
             return "whether it happened"
         if parts[0] == "whereabouts" and len(parts) == 2:
             return f"where {parts[1].title()} was"
-        if parts[0] in ("document", "group"):
-            return {"document": "what was sent", "group": "who was counted"}[parts[0]]
+        if parts[0] == "document":  # "statement:document:publish"
+            return f"what was {PAST_PARTICIPLES.get(parts[-1], 'sent')}"
+        if parts[0] == "group":
+            return "who was counted"
         return f"{parts[1]} {parts[0]}" if len(parts) == 2 else rest
-    if head == "title":
-        words = fact.value.text.split()  # "Königin Camilla": the rank, then the name the key folds
-        return f"title of {words[-1]}" if len(words) > 1 else f"title of {rest.rpartition(':')[2].title()}"
+    if head == "title":  # the name as written ("Königin Camilla", "Camilla, Duchess"), else the folded key
+        given = rest.rpartition(":")[2].split(" ")[0]
+        name = next((w for w in re.findall(r"[\w-]+", fact.value.text) if person_key(w) == given), given.title())
+        return f"title of {name}"
     if head == "role":
-        return _ROLE_LABELS.get(rest.partition(":")[0], "who had one role")
+        role, _, what = rest.partition(":")
+        if role == "leads":  # "role:leads:march"
+            return f"who led the {what or 'event'}"
+        return _ROLE_LABELS.get(role, "who had one role")
     return fact.key

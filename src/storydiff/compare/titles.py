@@ -18,7 +18,7 @@ Method, over the sentences of each article:
   person is the name's first word (a given name: royals and popes are named by it), folded,
   doubled letters single (``Camilla`` / ``Camila``), with its regnal number (``George VI`` is not
   the ``Prince George`` of one story); a name word right before the title makes the title part of
-  a name (``Stephen King``);
+  a name (``Stephen King``; a possessive is not: ``Britain's King Charles``);
 * a story in which the person's title **changed** stays silent for that person: when one
   report names them with titles of two tiers (``Prinz Charles, nun König Charles``), or a
   mention carries a change word right before its title (:data:`CHANGE`: ``neue``, ``former``,
@@ -51,7 +51,8 @@ from storydiff.compare.polarity import is_name_word
 from storydiff.model import Fact
 from storydiff.text.lemmas import fold
 
-__all__ = ["CHANGE", "SALIENCE", "TITLES", "TitleMention", "find_title_conflicts", "title_mentions"]
+__all__ = ["CAPITAL", "CHANGE", "ROMAN", "SALIENCE", "TITLES", "TitleMention", "find_title_conflicts", "person_key",
+           "title_mentions"]
 
 #: salience of a title conflict (before the boost for the number of sources)
 SALIENCE = 0.5
@@ -82,7 +83,6 @@ def _words(spec: str) -> frozenset[str]:
     return frozenset(spec.split())
 
 
-
 #: words right before a title that say it changed in the story (a new, future or former title)
 CHANGE = _words(
     "neu neue neuer neuen neuem künftig künftige künftiger künftigen designiert designierte designierter "
@@ -95,18 +95,20 @@ CHANGE = _words(
 #: clause of time or manner (``cheered as Duchess X cut``, ``jubelte, als Königin X das Band durchschnitt``)
 _WHEN_AS = frozenset({"als", "as", "comme", "como"})
 _TITLE_WORD = "|".join(sorted((re.escape(w).replace("\\-", "[ -]") for w in _TIER_OF), key=len, reverse=True))
-_CAPITAL = r"[A-ZÄÖÜÀ-ÞА-ЯЁ]"
+#: an upper-case letter, Latin (with Latin-1 accents, ``Ä``, ``É``) or Cyrillic, that opens a name
+CAPITAL = r"[A-ZÀ-ÖØ-ÞА-ЯЁ]"
 #: a title and the name after it: "Königin Camilla", "Queen Consort Camilla", "la reine Camilla"
-_BEFORE = re.compile(rf"(?<![\w-])((?i:(?:ex-)?(?:{_TITLE_WORD})))\s+({_CAPITAL}[\w'’-]*)")
+_BEFORE = re.compile(rf"(?<![\w-])((?i:(?:ex-)?(?:{_TITLE_WORD})))\s+({CAPITAL}[\w'’-]*)")
 #: a name, a comma and a title after it, with an article before the title or a territory after it:
 #: "Camilla, the Queen Consort", "Camilla, Duchess of Cornwall", "Harry, duque de Sussex"
-_AFTER = re.compile(rf"(?<![\w-])({_CAPITAL}[\w'’-]*),\s+(?:(?:the|la|le|el)\s+((?i:{_TITLE_WORD}))\b"
-                    rf"(?![ -]{_CAPITAL})|((?i:{_TITLE_WORD}))\s+(?:of|von|de|du)\s+{_CAPITAL})")
+_AFTER = re.compile(rf"(?<![\w-])({CAPITAL}[\w'’-]*),\s+(?:(?:the|la|le|el)\s+((?i:{_TITLE_WORD}))\b"
+                    rf"(?![ -]{CAPITAL})|((?i:{_TITLE_WORD}))\s+(?:of|von|de|du)\s+{CAPITAL})")
 #: second words of multiword titles: never a name ("Queen Consort ist")
 _TITLE_PARTS = frozenset(w.split("-")[1] for w in _TIER_OF if "-" in w)
 #: what closes an apposition after its title: a territory ("of Cornwall") and a comma or the sentence end
-_CLOSED = re.compile(r"^(?:\s+(?:of|von|de|du)(?:\s+the|\s+la)?(?:\s+[A-ZÄÖÜÀ-Þ][\w'’-]*)+)?\s*(?:[,.;:)]|$)")
-_ROMAN = re.compile(r"^[IVXL]+\.?$")
+_CLOSED = re.compile(rf"^(?:\s+(?:of|von|de|du)(?:\s+the|\s+la)?(?:\s+{CAPITAL}[\w'’-]*)+)?\s*(?:[,.;:)]|$)")
+#: a regnal number as a whole word (``III``, ``II.``): never a given name
+ROMAN = re.compile(r"^[IVXL]+\.?$")
 #: a regnal number after a name: "Charles III." (George VI is not the Prince George of the same story)
 _REGNAL = re.compile(r"^\s+([IVXL]+)\b")
 
@@ -124,8 +126,12 @@ class TitleMention:
     changed: bool  # a change word stands right before the title
 
 
-def _person(name: str) -> str:
-    """A given name folded, doubled letters single (``Camilla`` / ``Camila``)."""
+def person_key(name: str) -> str:
+    """A given name folded, doubled letters single (``Camilla`` / ``Camila``): the person of a mention.
+
+    >>> person_key("Camilla") == person_key("Camila")
+    True
+    """
     return re.sub(r"(.)\1", r"\1", fold(name))
 
 
@@ -135,7 +141,7 @@ def _time_word(word: str) -> bool:
 
 
 def _tier(word: str) -> tuple[str, str] | None:
-    low = re.sub(r"\s+", "-", word.casefold())
+    low = re.sub(r"\s+", "-", word.lower())  # lower, not casefold: the table spells "großherzog"
     hit = _TIER_OF.get(low) or _TIER_OF.get(low.removeprefix("ex-"))
     if hit is None:
         return None
@@ -163,17 +169,18 @@ def title_mentions(unit: Unit) -> list[TitleMention]:
         title, name = m.group(1), m.group(2)
         found = _tier(title)
         low = name.casefold()
-        if found is None or low in STOPWORDS or _ROMAN.match(name) or low in _TIER_OF or low in _TITLE_PARTS \
+        if found is None or low in STOPWORDS or ROMAN.match(name) or name.lower() in _TIER_OF or low in _TITLE_PARTS \
                 or _time_word(name):
             continue
         before = _word_before(text, m.start())
         if before[:1].isupper() and text[:m.start()].strip(" „\"«»'") != before and before.casefold() not in STOPWORDS \
-                and _tier(before) is None and (unit.lang != "de" or is_name_word(before, "de")):
-            continue  # "Stephen King", "Martin Luther King": the title is part of a name
+                and _tier(before) is None and not before.endswith(("'s", "’s")) \
+                and (unit.lang != "de" or is_name_word(before, "de")):
+            continue  # "Stephen King", "Martin Luther King": the title is part of a name ("Britain's King" is not)
         ahead = text[:m.start()].rstrip(" „\"«»'")[:-len(before) or None].rstrip()
         changed = title.casefold().startswith("ex-") or (before.casefold() in CHANGE and not (
             before.casefold() in _WHEN_AS and ahead))
-        person = _person(name[:-2] if name.endswith(("'s", "’s")) else name)
+        person = person_key(name[:-2] if name.endswith(("'s", "’s")) else name)
         regnal = _REGNAL.match(text[m.end():])
         out.append(TitleMention(unit, m.start(), m.end(), person + (" " + regnal.group(1) if regnal else ""),
                                 *found, changed))
@@ -181,10 +188,10 @@ def title_mentions(unit: Unit) -> list[TitleMention]:
         group = 2 if m.group(2) else 3
         found = _tier(m.group(group))
         name = m.group(1)
-        if found is None or name.casefold() in STOPWORDS or name.casefold() in _TIER_OF or _time_word(name) \
+        if found is None or name.casefold() in STOPWORDS or name.lower() in _TIER_OF or _time_word(name) \
                 or not _CLOSED.match(text[m.end(group):]):
             continue  # "On Monday, the King said": no apposition
-        out.append(TitleMention(unit, m.start(), m.end(group), _person(name), *found, False))
+        out.append(TitleMention(unit, m.start(), m.end(group), person_key(name), *found, False))
     return sorted(out, key=lambda t: t.start)
 
 

@@ -46,11 +46,13 @@ from storydiff.compare.lexicon import STOPWORDS
 from storydiff.compare.modality import HEDGES
 from storydiff.compare.places import places_in
 from storydiff.compare.polarity import NEGATIONS, is_name_word, same_spelling
+from storydiff.compare.titles import CAPITAL
 from storydiff.model import Fact
 from storydiff.text.lemmas import fold, name_key
 from storydiff.text.tokens import word_spans
 
-__all__ = ["DOUBT", "PRESENCE", "SALIENCE", "SUBJECT_REACH", "TRANSIT", "find_whereabouts_conflicts", "placements"]
+__all__ = ["DOUBT", "PRESENCE", "SALIENCE", "SUBJECT_REACH", "TRANSIT", "TRAVELLER_REACH", "Placement",
+           "find_whereabouts_conflicts", "placements"]
 
 
 def _phrases(words: str) -> re.Pattern[str]:
@@ -98,8 +100,10 @@ _CONJUNCTIONS = frozenset("und sowie oder and or et ou y e o и".split())
 #: endings of inflected adjectives inside a noun phrase (de, es, fr, ru)
 _ADJ_ENDINGS = ("en", "er", "es", "em", "e", "os", "as", "ой", "ий", "ый", "ая")
 #: a destination: a capitalised word after a preposition of direction (``on his way to Paris``, ``nach Minsk``)
-_DESTINATION = re.compile(r"(?<!\w)(?i:to|towards|nach|zum|zur|vers|à|a|hacia|в|во)\s+"
-                          r"(?i:the\s+|der\s+|dem\s+|la\s+|le\s+|el\s+)?([A-ZÄÖÜÀ-ÞА-ЯЁ][\w-]+)")
+_DESTINATION = re.compile(r"(?<!\w)(?i:to|towards|nach|zum|zur|vers|à|hacia|в|во)\s+"
+                          rf"(?i:the\s+|der\s+|dem\s+|la\s+|le\s+|el\s+)?({CAPITAL}[\w-]+)")
+#: Spanish ``a`` (``de camino a Madrid``): in English the article, so read for Spanish sentences only
+_DESTINATION_ES = re.compile(rf"(?<!\w)a\s+(?:la\s+|el\s+)?({CAPITAL}[\w-]+)")
 _BARRIER = re.compile(r"[:;„“”\"«»]")
 #: words after a presence phrase that open its subject (German word order: ``befand sich der Wagen``)
 _ARTICLES = frozenset("der die das dem den des ein eine einer einem the a an".split())
@@ -140,7 +144,7 @@ def _names_before(unit: Unit, end: int, reach: int) -> list[tuple[int, str, bool
         named = is_name_word(t, unit.lang) or (k > 0 and unit.lang != "de" and not _BARRIER.search(text[:s]))
         if k == 0 and k + 1 < len(toks) and toks[1][2][0].isupper():
             continue  # a sentence-initial title or given name ("Prinz Kowalczyk"): the next word names him
-        if k == 0 or not _governed([w for _s, _e, w in toks[max(0, k - _REACH):k]]):
+        if k == 0 or not _governed(text, toks[max(0, k - _REACH):k + 1]):
             out.append((s, t, named))
     for i in range(len(out) - 1):  # "Carlos y Lucía": a word coordinated with a name is a name
         (s1, t1, n1), (s2, t2, n2) = out[i], out[i + 1]
@@ -149,11 +153,14 @@ def _names_before(unit: Unit, end: int, reach: int) -> list[tuple[int, str, bool
     return out
 
 
-def _governed(before: Sequence[str]) -> bool:
-    """Whether a preposition governs the word after ``before``: one reached walking back over the
-    words of its noun phrase (``in der belarussischen Stadt Gomel``), stopping at a conjunction or a
-    verb-like word (lower case, not an article)."""
-    for w in reversed(before):
+def _governed(text: str, toks: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether a preposition governs the last word of ``toks`` (spans of ``text``): one reached walking
+    back over the words of its noun phrase (``in der belarussischen Stadt Gomel``), stopping at a
+    comma, a conjunction or a verb-like word (lower case, not an article): ``In Windsor, Anna ...``."""
+    for k in range(len(toks) - 2, -1, -1):
+        if "," in text[toks[k][1]:toks[k + 1][0]]:
+            return False
+        w = toks[k][2]
         low = w.casefold()
         if low in _PREPOSITIONS:
             return True
@@ -162,18 +169,18 @@ def _governed(before: Sequence[str]) -> bool:
     return False
 
 
-
-
-def _places(text: str) -> frozenset[str]:
+def _places(text: str, lang: str) -> frozenset[str]:
     """The places a sentence names (:func:`~storydiff.compare.places.places_in`) and the destinations
     it heads to, folded alike."""
-    return places_in(text) | frozenset(p for m in _DESTINATION.finditer(text) for p in places_in("in " + m.group(1)))
+    marks = (_DESTINATION, _DESTINATION_ES) if lang == "es" else (_DESTINATION,)
+    heads = frozenset(p for d in marks for m in d.finditer(text) for p in places_in("in " + m.group(1)))
+    return places_in(text) | heads
 
 
 def placements(unit: Unit) -> list[Placement]:
     """Every person ``unit``'s sentence places or leaves on the way (see module docstring)."""
     text = unit.sentence.text
-    where = _places(text)
+    where = _places(text, unit.lang)
     low_words = {w.casefold() for _s, _e, w in word_spans(text, lower=False)}
     transit = TRANSIT.search(text)
     if transit is not None:
