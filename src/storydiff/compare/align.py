@@ -36,8 +36,8 @@ from storydiff.text.normalize import normalize
 from storydiff.text.sentences import Sentence, split_sentences
 from storydiff.text.tokens import words
 
-__all__ = ["Unit", "align_sentences", "balance_quotes", "figure_fact", "prepare", "similarity", "span_fact",
-           "stemmer_for", "stems_of"]
+__all__ = ["Unit", "align_sentences", "article_labels", "balance_quotes", "figure_fact", "prepare", "similarity",
+           "span_fact", "stemmer_for", "stems_of"]
 
 _STEMMERS = {"de": "german", "en": "english", "fr": "french", "es": "spanish", "ru": "russian", "nl": "dutch",
              "pt": "portuguese", "it": "italian", "ro": "romanian", "sv": "swedish", "da": "danish",
@@ -94,6 +94,12 @@ def span_fact(unit: Unit, start: int, end: int, labels: Sequence[str], value: An
     at = unit.sentence.start
     return Fact(kind, key, FactValue(labels[unit.article], unit.sentence.text[start:end], at + start, at + end, value),
                 {"sentence": [at, unit.sentence.end]})
+
+
+def article_labels(units: Sequence[Sequence[Unit]], labels: Sequence[str] | None) -> list[str]:
+    """The label of each article of ``units``: ``labels`` when given, else ``"0"``, ``"1"``, ...
+    (what every detector reports its facts under)."""
+    return list(labels) if labels is not None else [str(i) for i in range(len(units))]
 
 
 def figure_fact(unit: Unit, start: int, end: int, labels: Sequence[str], figure: float, key: str, noun: str) -> Fact:

@@ -49,7 +49,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from storydiff.compare.align import Unit, similarity, span_fact, stems_of
+from storydiff.compare.align import Unit, article_labels, similarity, span_fact, stems_of
 from storydiff.compare.facts import QUOTE_PATTERN
 from storydiff.compare.lexicon import MONTHS, WEEKDAYS, concept_of
 from storydiff.compare.polarity import is_name_word
@@ -341,7 +341,7 @@ def find_attribution_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence
                                ) -> list[tuple[str, Fact, Fact, str, float]]:
     """``("conflict", fact_a, fact_b, why, salience)`` for every two articles that attribute one claim
     to disjoint sources (see module docstring); a fact's value is its source, folded."""
-    names = list(labels) if labels is not None else [str(i) for i in range(len(units))]
+    names = article_labels(units, labels)
     found = [attributions(arts) for arts in units]
     out: list[tuple[str, Fact, Fact, str, float]] = []
     for i, atts_a in enumerate(found):

@@ -32,7 +32,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit, figure_fact
+from storydiff.compare.align import Unit, article_labels, figure_fact
 from storydiff.compare.facts import is_name_word
 from storydiff.compare.lexicon import NOUN_CLASSES, NUMBER_WORDS, STOPWORDS, concept_of
 from storydiff.compare.numbers import find_quantities
@@ -182,7 +182,7 @@ def find_backer_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str]
                           ) -> list[tuple[str, Fact, Fact, str, float]]:
     """``("conflict", fact_a, fact_b, why, salience)`` for every two articles giving one candidate
     different counts of backing (see module docstring)."""
-    names = list(labels) if labels is not None else [str(i) for i in range(len(units))]
+    names = article_labels(units, labels)
     by_article: list[dict[str, list[Backing]]] = []
     for arts in units:
         found: dict[str, list[Backing]] = defaultdict(list)

@@ -34,7 +34,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit
+from storydiff.compare.align import Unit, article_labels
 from storydiff.compare.facts import facts_in_sentence
 from storydiff.compare.places import places_in
 from storydiff.compare.when import clocks_differ, day_events
@@ -91,7 +91,7 @@ def find_clock_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str] 
                          ) -> list[tuple[str, Fact, Fact, str, float]]:
     """``("conflict", fact_a, fact_b, why, salience)`` for every two clock times of two articles that
     name one event and different instants (see module docstring)."""
-    names = list(labels) if labels is not None else [str(i) for i in range(len(units))]
+    names = article_labels(units, labels)
     clocks = [_clocks(arts, names[i]) for i, arts in enumerate(units)]
     out: list[tuple[str, Fact, Fact, str, float]] = []
     for i, ca in enumerate(clocks):

@@ -34,7 +34,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit, span_fact
+from storydiff.compare.align import Unit, article_labels, span_fact
 from storydiff.compare.lexicon import STOPWORDS
 from storydiff.compare.titles import ROMAN
 from storydiff.model import Fact
@@ -166,7 +166,7 @@ def find_coleader_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[st
                             ) -> list[tuple[str, Fact, Fact, str, float]]:
     """``("conflict", fact_a, fact_b, why, salience)`` for every two articles listing different leaders
     of one event, with a leader in common (see module docstring); a fact's value is the sorted keys."""
-    names = list(labels) if labels is not None else [str(i) for i in range(len(units))]
+    names = article_labels(units, labels)
     events = [[e for u in arts for e in led_events(u)] for arts in units]
     out: list[tuple[str, Fact, Fact, str, float]] = []
     for i, ea in enumerate(events):

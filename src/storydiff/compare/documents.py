@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit, span_fact
+from storydiff.compare.align import Unit, article_labels, span_fact
 from storydiff.compare.lexicon import STOPWORDS
 from storydiff.compare.polarity import NEGATIONS
 from storydiff.compare.substitute import sentence_tokens
@@ -188,7 +188,7 @@ def find_document_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[st
                             ) -> list[tuple[str, Fact, Fact, str, float]]:
     """``("conflict", fact_a, fact_b, why, salience)`` for two articles naming different kinds of
     document as what was sent, published or signed (see module docstring)."""
-    names = list(labels) if labels is not None else [str(i) for i in range(len(units))]
+    names = article_labels(units, labels)
     objects = [[o for u in arts for o in document_objects(u)] for arts in units]
     named = [_kinds_named(arts) for arts in units]
     out: list[tuple[str, Fact, Fact, str, float]] = []

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit, span_fact
+from storydiff.compare.align import Unit, article_labels, span_fact
 from storydiff.compare.lexicon import MONTHS, NOUN_CLASSES, NUMBER_WORDS, WEEKDAYS, concept_of
 from storydiff.compare.numbers import find_quantities
 from storydiff.model import Fact
@@ -139,7 +139,7 @@ def find_group_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str] 
                          ) -> list[tuple[str, Fact, Fact, str, float]]:
     """``("conflict", fact_a, fact_b, why, salience)`` for every figure two articles state with one
     action but for different groups (see module docstring)."""
-    names = list(labels) if labels is not None else [str(i) for i in range(len(units))]
+    names = article_labels(units, labels)
     by_article = [[t for u in arts for t in tolls_of(u)] for arts in units]
     given = [{(t.anchor, t.action, t.groups) for t in tolls} for tolls in by_article]
     out: list[tuple[str, Fact, Fact, str, float]] = []

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from storydiff.compare.align import Unit, span_fact
+from storydiff.compare.align import Unit, article_labels, span_fact
 from storydiff.compare.names import NATION_PATTERN, country_of
 from storydiff.compare.polarity import same_spelling
 from storydiff.compare.titles import CAPITAL
@@ -178,7 +178,7 @@ def find_leader_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str]
                           ) -> list[tuple[str, Fact, Fact, str, float]]:
     """``("conflict", fact_a, fact_b, why, salience)`` for every two articles that name different
     heads of one side's delegation (see module docstring); a fact's value is the folded surname."""
-    names = list(labels) if labels is not None else [str(i) for i in range(len(units))]
+    names = article_labels(units, labels)
     slots = [[s for u in arts for s in leader_slots(u)] for arts in units]
     out: list[tuple[str, Fact, Fact, str, float]] = []
     done: set[tuple[int, int, str, str]] = set()

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storydiff.compare.align import Unit, span_fact, stemmer_for
+from storydiff.compare.align import Unit, article_labels, span_fact, stemmer_for
 from storydiff.compare.substitute import candidate_pairs
 from storydiff.model import Fact
 from storydiff.text.lemmas import fold
@@ -145,7 +145,7 @@ def find_list_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str] |
     """``("conflict", fact_a, fact_b, why, salience)`` for two alike sentences whose enumerations
     differ (see module docstring): ``fact_a`` spans the missing members, ``fact_b`` the other
     sentence's enumeration (or its shared members)."""
-    names = list(labels) if labels is not None else [str(i) for i in range(len(units))]
+    names = article_labels(units, labels)
     out: list[tuple[str, Fact, Fact, str, float]] = []
     for ua, ub in candidate_pairs(units):
         for x, y in ((ua, ub), (ub, ua)):

@@ -31,7 +31,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 
-from storydiff.compare.align import Unit, span_fact
+from storydiff.compare.align import Unit, article_labels, span_fact
 from storydiff.compare.lexicon import STOPWORDS
 from storydiff.compare.polarity import NEGATIONS, is_name_word
 from storydiff.compare.substitute import candidate_pairs, sentence_tokens, split_clauses
@@ -64,7 +64,7 @@ def find_modality_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[st
                             ) -> list[tuple[str, Fact, Fact, str, float]]:
     """``("conflict", fact_a, fact_b, why, salience)`` for two alike sentences, one stating as done
     what the other hedges (see module docstring)."""
-    names = list(labels) if labels is not None else [str(i) for i in range(len(units))]
+    names = article_labels(units, labels)
     out: list[tuple[str, Fact, Fact, str, float]] = []
     for ua, ub in candidate_pairs(units):
         wa, wb = _words(ua), _words(ub)

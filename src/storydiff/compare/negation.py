@@ -44,7 +44,7 @@ from collections.abc import Sequence
 
 import simplemma
 
-from storydiff.compare.align import Unit, span_fact, stems_of
+from storydiff.compare.align import Unit, article_labels, span_fact, stems_of
 from storydiff.compare.events import event_concept
 from storydiff.compare.lexicon import STOPWORDS
 from storydiff.compare.modality import HEDGES
@@ -332,5 +332,5 @@ def find_negation_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[st
                             ) -> list[tuple[str, Fact, Fact, str, float]]:
     """``("conflict", fact_a, fact_b, why, salience)`` for a negated event noun against the event
     affirmed, and for an event still to come against a state already changed (see module docstring)."""
-    names = list(labels) if labels is not None else [str(i) for i in range(len(units))]
+    names = article_labels(units, labels)
     return _negated_vs_affirmed(units, names) + _future_vs_no_longer(units, names)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from storydiff.compare.align import Unit, span_fact
+from storydiff.compare.align import Unit, article_labels, span_fact
 from storydiff.compare.lexicon import STOPWORDS
 from storydiff.compare.polarity import NEGATIONS
 from storydiff.model import Fact
@@ -118,7 +118,7 @@ def find_outcome_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str
                            ) -> list[tuple[str, Fact, Fact, str, float]]:
     """``("conflict", fact_a, fact_b, why, salience)`` for a draw and a decisive result tied to one
     name in sentences of two articles (see module docstring)."""
-    names = list(labels) if labels is not None else [str(i) for i in range(len(units))]
+    names = article_labels(units, labels)
     found = [(u, o) for arts in units for u in arts for o in outcomes(u)]
     out: list[tuple[str, Fact, Fact, str, float]] = []
     seen: set[tuple[int, int, int, int]] = set()

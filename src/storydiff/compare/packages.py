@@ -31,7 +31,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit, figure_fact
+from storydiff.compare.align import Unit, article_labels, figure_fact
 from storydiff.compare.numbers import find_quantities
 from storydiff.compare.when import CLAUSE_BREAK
 from storydiff.model import Fact
@@ -141,7 +141,7 @@ def find_package_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str
                            ) -> list[tuple[str, Fact, Fact, str, float]]:
     """``("conflict", fact_a, fact_b, why, salience)`` for every two articles giving one government's
     aid package different sums (see module docstring)."""
-    names = list(labels) if labels is not None else [str(i) for i in range(len(units))]
+    names = article_labels(units, labels)
     sums = [[p for u in arts for p in package_sums(u)] for arts in units]
     money = [_money(arts) if found else set() for arts, found in zip(units, sums, strict=True)]
     out: list[tuple[str, Fact, Fact, str, float]] = []

@@ -33,7 +33,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit, span_fact
+from storydiff.compare.align import Unit, article_labels, span_fact
 from storydiff.compare.numbers import parse_figure
 from storydiff.compare.places import places_in
 from storydiff.model import Fact
@@ -143,7 +143,7 @@ def find_peak_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str] |
                         ) -> list[tuple[str, Fact, Fact, str, float]]:
     """``("conflict", fact_a, fact_b, why, salience)`` for every two articles that forecast different
     peaks of one measure (see module docstring)."""
-    names = list(labels) if labels is not None else [str(i) for i in range(len(units))]
+    names = article_labels(units, labels)
     by_article: list[dict[str, list[Peak]]] = []
     for arts in units:
         found: dict[str, list[Peak]] = defaultdict(list)

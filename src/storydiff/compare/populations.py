@@ -28,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit, figure_fact
+from storydiff.compare.align import Unit, article_labels, figure_fact
 from storydiff.compare.numbers import find_quantities
 from storydiff.compare.places import places_in
 from storydiff.model import Fact
@@ -164,7 +164,7 @@ def find_population_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[
                               ) -> list[tuple[str, Fact, Fact, str, float]]:
     """``("conflict", fact_a, fact_b, why, salience)`` for every two articles giving one home or
     place different populations (see module docstring)."""
-    names = list(labels) if labels is not None else [str(i) for i in range(len(units))]
+    names = article_labels(units, labels)
     by_article: list[dict[str, list[Population]]] = []
     for arts in units:
         found: dict[str, list[Population]] = defaultdict(list)

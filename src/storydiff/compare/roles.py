@@ -45,7 +45,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit, span_fact
+from storydiff.compare.align import Unit, article_labels, span_fact
 from storydiff.compare.lexicon import MONTHS, STOPWORDS, WEEKDAYS, concept_of
 from storydiff.compare.polarity import is_name_word, same_spelling
 from storydiff.model import Fact
@@ -335,7 +335,7 @@ def find_role_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str] |
                         ) -> list[tuple[str, Fact, Fact, str, float]]:
     """``("conflict", fact_a, fact_b, why, salience)`` for every two articles that fill one role of
     one event with different names (see module docstring); a fact's value is the filler's surname."""
-    names = list(labels) if labels is not None else [str(i) for i in range(len(units))]
+    names = article_labels(units, labels)
     slots = [[s for u in arts for s in role_slots(u)] for arts in units]
     texts = [" ".join(u.sentence.text for u in arts) for arts in units]
     senses = {s: _sense(s.unit, [s]) for arts in slots for s in arts}

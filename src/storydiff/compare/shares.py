@@ -30,7 +30,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit, figure_fact
+from storydiff.compare.align import Unit, article_labels, figure_fact
 from storydiff.compare.facts import is_name_word
 from storydiff.compare.lexicon import STOPWORDS
 from storydiff.compare.numbers import find_quantities
@@ -158,7 +158,7 @@ def find_share_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str] 
                          ) -> list[tuple[str, Fact, Fact, str, float]]:
     """``("conflict", fact_a, fact_b, why, salience)`` for every two articles giving one subject
     different counts of one noun (see module docstring)."""
-    names = list(labels) if labels is not None else [str(i) for i in range(len(units))]
+    names = article_labels(units, labels)
     by_article: list[dict[tuple[str, str], list[Share]]] = []
     for arts in units:
         found: dict[tuple[str, str], list[Share]] = defaultdict(list)

@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit, span_fact
+from storydiff.compare.align import Unit, article_labels, span_fact
 from storydiff.compare.lexicon import concept_of
 from storydiff.compare.polarity import FIELDS
 from storydiff.model import Fact
@@ -131,7 +131,7 @@ def find_slot_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str] |
     """``("conflict", fact_a, fact_b, why, salience)`` for every two slots of two articles with one
     event and field but different concepts (see module docstring); a fact's value is its concept,
     so that synonyms (``Lkw``, ``Lastwagen``) merge into one side of a conflict."""
-    names = list(labels) if labels is not None else [str(i) for i in range(len(units))]
+    names = article_labels(units, labels)
     by_article: list[list[Slot]] = [[s for u in arts for s in slots_of(u)] for arts in units]
     given = [{(s.event, s.field, s.concept) for s in slots} for slots in by_article]
     out: list[tuple[str, Fact, Fact, str, float]] = []

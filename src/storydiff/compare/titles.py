@@ -45,7 +45,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit, span_fact
+from storydiff.compare.align import Unit, article_labels, span_fact
 from storydiff.compare.lexicon import MONTHS, STOPWORDS, WEEKDAYS, concept_of
 from storydiff.compare.polarity import is_name_word
 from storydiff.model import Fact
@@ -200,7 +200,7 @@ def find_title_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str] 
     """``("conflict", fact_a, fact_b, why, salience)`` for every two articles that give one person
     titles of two tiers of one family, in a story where that person's title did not change
     (see module docstring); a fact's value is the tier."""
-    names = list(labels) if labels is not None else [str(i) for i in range(len(units))]
+    names = article_labels(units, labels)
     # (person, family) -> article -> its mentions
     seen: dict[tuple[str, str], dict[int, list[TitleMention]]] = defaultdict(lambda: defaultdict(list))
     for arts in units:

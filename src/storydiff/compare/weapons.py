@@ -27,7 +27,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit, span_fact
+from storydiff.compare.align import Unit, article_labels, span_fact
 from storydiff.compare.facts import is_name_word
 from storydiff.compare.lexicon import STOPWORDS
 from storydiff.model import Fact
@@ -124,7 +124,7 @@ def find_weapon_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str]
                           ) -> list[tuple[str, Fact, Fact, str, float]]:
     """``("conflict", fact_a, fact_b, why, salience)`` for every two articles naming different weapon
     models as used (see module docstring)."""
-    names = list(labels) if labels is not None else [str(i) for i in range(len(units))]
+    names = article_labels(units, labels)
     by_article: list[list[Model]] = []
     for arts in units:
         texts = [u.sentence.text for u in arts]

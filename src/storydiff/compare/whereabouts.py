@@ -41,7 +41,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit, span_fact
+from storydiff.compare.align import Unit, article_labels, span_fact
 from storydiff.compare.lexicon import STOPWORDS
 from storydiff.compare.modality import HEDGES
 from storydiff.compare.places import places_in
@@ -205,7 +205,7 @@ def find_whereabouts_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence
                                ) -> list[tuple[str, Fact, Fact, str, float]]:
     """``("conflict", fact_a, fact_b, why, salience)`` for a person placed by one article and still
     on the way, arrival unknown, in another (see module docstring)."""
-    names = list(labels) if labels is not None else [str(i) for i in range(len(units))]
+    names = article_labels(units, labels)
     per = [[p for u in arts for p in placements(u)] for arts in units]
     out: list[tuple[str, Fact, Fact, str, float]] = []
     for i in range(len(units)):
