@@ -64,18 +64,20 @@ _MORE_GROUPS = {
     "schulkind": "child", "minderjährig": "child", "enfant": "child", "niños": "child", "niñas": "child",
 }
 _MORE_ORDER = sorted(_MORE_GROUPS, key=len, reverse=True)
+#: words that begin like a group but are none ("guardian" is no Guardia officer)
+_NOT_GROUPS = ("guardian",)
 
 
 def _group_of(tok: str) -> str | None:
     """The group class of a lower-case word: the shared noun classes, then :data:`_MORE_GROUPS`.
 
-    >>> _group_of("polizeibeamte"), _group_of("soldados"), _group_of("menschen")
-    ('police', 'soldier', None)
+    >>> _group_of("polizeibeamte"), _group_of("soldados"), _group_of("menschen"), _group_of("guardians")
+    ('police', 'soldier', None, None)
     """
     cls = concept_of(tok, NOUN_CLASSES)
     if cls in GROUPS:
         return cls
-    return next((_MORE_GROUPS[w] for w in _MORE_ORDER if tok.startswith(w)), None)
+    return next((_MORE_GROUPS[w] for w in _MORE_ORDER if tok.startswith(w) and not tok.startswith(_NOT_GROUPS)), None)
 
 
 @dataclass(frozen=True, slots=True)
