@@ -102,10 +102,13 @@ def article_labels(units: Sequence[Sequence[Unit]], labels: Sequence[str] | None
     return list(labels) if labels is not None else [str(i) for i in range(len(units))]
 
 
-def figure_fact(unit: Unit, start: int, end: int, labels: Sequence[str], figure: float, key: str, noun: str) -> Fact:
-    """A ``number`` fact stating exactly ``figure`` (the value shape of :mod:`~storydiff.compare.facts`),
-    spanning ``start:end`` of ``unit``'s sentence, that says it counts ``noun``."""
-    value = {"low": figure, "high": figure, "anchor": figure, "qualifier": "="}
+def figure_fact(unit: Unit, start: int, end: int, labels: Sequence[str], figure: float, key: str, noun: str,
+                bounds: tuple[float, float | None] | None = None, qualifier: str = "=") -> Fact:
+    """A ``number`` fact stating ``figure`` (the value shape of :mod:`~storydiff.compare.facts`: exactly,
+    or within ``bounds`` with its ``qualifier``, ``<`` for "bis zu", ``>`` for "mehr als"), spanning
+    ``start:end`` of ``unit``'s sentence, that says it counts ``noun``."""
+    low, high = bounds if bounds is not None else (figure, figure)
+    value = {"low": low, "high": high, "anchor": figure, "qualifier": qualifier}
     fact = span_fact(unit, start, end, labels, value, key, kind="number")
     fact.attributes["noun"] = noun
     return fact

@@ -96,6 +96,9 @@ _LEADS = re.compile(_NAME + _LEADS_VERB)
 #: the verb and body of :data:`_LEADS` alone: a name run tried at every capitalised word is quadratic in a
 #: long run of them, so :data:`_LEADS` runs only on sentences that have its verb and body
 _LEADS_CUE = re.compile(_LEADS_VERB)
+#: every pattern above needs a noun of a delegation, its head or a counterpart: a sentence without one is
+#: skipped before the nationality alternations run
+_CUE = re.compile(rf"(?i:{BODIES}|{LEADERS}|{COUNTERPARTS})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +128,8 @@ def leader_slots(unit: Unit) -> list[LeaderSlot]:
     """
     text = unit.sentence.text
     out: list[LeaderSlot] = []
+    if not _CUE.search(text):
+        return out
     leader_at = len(text)
     for m in _LEADER.finditer(text):
         out.append(_slot(m.group(1), unit, m, 3))

@@ -65,9 +65,9 @@ _V = TypeVar("_V")
 
 __all__ = ["THRESHOLDS", "ArticleFacts", "Pair", "context_of", "local_similarity", "match_facts"]
 
-#: minimum score per class of key (see :func:`key_class`)
 #: weekdays of two reports published more days apart than this are not compared
 WEEK = 6
+#: minimum score per class of key (see :func:`key_class`)
 THRESHOLDS = {"toll": 0.15, "count": 0.2, "unit": 0.25, "when": 0.3, "score": 0.15, "other": 0.3}
 _TOLL_ACTIONS = frozenset({"dead", "injured", "arrested", "missing", "evacuated"})
 _PEOPLE = frozenset({"person", "child", "soldier", "civilian", "police", "resident"})

@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from storydiff.compare.actions import nearest_action, share_actions
@@ -178,7 +179,12 @@ def _interval(kind: str, value: float) -> tuple[float, float]:
 def find_quantities(sentence: str, previous: str = "") -> list[Quantity]:
     """Every quantity in ``sentence`` (see module docstring); ``previous`` is the sentence before it,
     read only for what a bare figure with a pronoun counts (``Die Zahl der Toten steigt. Sie liegt
-    bei 112.``)."""
+    bei 112.``). Cached per sentence: the facts and several detectors read the same sentences."""
+    return list(_quantities(sentence, previous))
+
+
+@lru_cache(maxsize=8192)
+def _quantities(sentence: str, previous: str) -> tuple[Quantity, ...]:
     toks, low = _tokens(sentence)
     raw: list[tuple[int, int, float | None, tuple[float, float]]] = []  # first token, last token, anchor, range
     i = 0
@@ -336,7 +342,7 @@ def find_quantities(sentence: str, previous: str = "") -> list[Quantity]:
             )
         )
         spans.append((start_tok, noun_tok))
-    return counted_in_parts(share_actions(quantities, spans, low), sentence)  # sums, shares of a total
+    return tuple(counted_in_parts(share_actions(quantities, spans, low), sentence))  # sums, shares of a total
 
 
 #: words between a part and its whole: "8 von 40", "12 der insgesamt 35", "six of the 15", "six out of a total of 15"

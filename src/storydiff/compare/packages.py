@@ -27,6 +27,7 @@ Millionen``) disagrees only with a sum outside it.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -89,6 +90,7 @@ class Package:
     end: int
     kinds: frozenset[str] = frozenset()
     bounds: tuple[float, float] | None = None  # the interval of a bound ("mehr als", "bis zu"); None if a sum
+    qualifier: str = "="  # "<" or ">" for a bound
 
 
 def _within(a: Package, b: Package) -> bool:
@@ -126,8 +128,9 @@ def package_sums(unit: Unit) -> list[Package]:
         if not GOVERNMENT.intersection(clause) or any(OTHER_GIVERS.match(w) for w in givers):
             continue
         kinds = frozenset(k for k, stems in AID_KINDS.items() if any(t[2].startswith(stems) for t in near))
-        bounds = (q.low, q.high) if q.qualifier[:1] in "<>" else None
-        out.append(Package(unit, q.anchor, q.start, q.end, kinds, bounds))
+        bound = q.qualifier[:1] in "<>"
+        out.append(Package(unit, q.anchor, q.start, q.end, kinds, (q.low, q.high) if bound else None,
+                           q.qualifier[:1] if bound else "="))
     return out
 
 
@@ -168,4 +171,5 @@ def find_package_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str
 
 
 def _fact(p: Package, labels: Sequence[str]) -> Fact:
-    return figure_fact(p.unit, p.start, p.end, labels, p.value, "aid-package+-", "aid package")
+    bounds = None if p.bounds is None else (p.bounds[0], None if math.isinf(p.bounds[1]) else p.bounds[1])
+    return figure_fact(p.unit, p.start, p.end, labels, p.value, "aid-package+-", "aid package", bounds, p.qualifier)

@@ -33,7 +33,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit, article_labels, span_fact
+from storydiff.compare.align import Unit, article_labels, figure_fact
 from storydiff.compare.numbers import parse_figure
 from storydiff.compare.places import places_in
 from storydiff.model import Fact
@@ -169,7 +169,4 @@ def find_peak_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str] |
 
 
 def _fact(p: Peak, key: str, labels: Sequence[str]) -> Fact:
-    value = {"low": 0.0, "high": p.value, "anchor": p.value, "qualifier": "<"}
-    fact = span_fact(p.unit, p.start, p.end, labels, value, key, kind="number")
-    fact.attributes["noun"] = p.measure
-    return fact
+    return figure_fact(p.unit, p.start, p.end, labels, p.value, key, p.measure, (0.0, p.value), "<")
