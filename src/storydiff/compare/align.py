@@ -22,10 +22,10 @@ group is an addition of its article.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -36,8 +36,11 @@ from storydiff.text.normalize import normalize
 from storydiff.text.sentences import Sentence, split_sentences
 from storydiff.text.tokens import words
 
-__all__ = ["Unit", "align_sentences", "article_labels", "balance_quotes", "figure_fact", "prepare", "similarity",
-           "span_fact", "stemmer_for", "stems_of"]
+__all__ = ["Unit", "align_sentences", "article_labels", "balance_quotes", "figure_fact", "prepare", "shared_keys",
+           "similarity", "span_fact", "stemmer_for", "stems_of"]
+
+_K = TypeVar("_K")
+_T = TypeVar("_T")
 
 _STEMMERS = {"de": "german", "en": "english", "fr": "french", "es": "spanish", "ru": "russian", "nl": "dutch",
              "pt": "portuguese", "it": "italian", "ro": "romanian", "sv": "swedish", "da": "danish",
@@ -100,6 +103,21 @@ def article_labels(units: Sequence[Sequence[Unit]], labels: Sequence[str] | None
     """The label of each article of ``units``: ``labels`` when given, else ``"0"``, ``"1"``, ...
     (what every detector reports its facts under)."""
     return list(labels) if labels is not None else [str(i) for i in range(len(units))]
+
+
+def shared_keys(by_article: Sequence[Mapping[_K, Sequence[_T]]]) -> Iterator[tuple[_K, Sequence[_T], Sequence[_T]]]:
+    """``(key, items of the earlier article, items of the later one)`` for every two articles and every
+    key both have findings under (a detector's findings grouped by what they are about).
+
+    >>> list(shared_keys([{"a": [1], "b": [2]}, {"b": [3]}, {"a": [4]}]))
+    [('b', [2], [3]), ('a', [1], [4])]
+    """
+    for i, first in enumerate(by_article):
+        for later in by_article[i + 1 :]:
+            for key, items in first.items():
+                others = later.get(key)
+                if others:
+                    yield key, items, others
 
 
 def figure_fact(unit: Unit, start: int, end: int, labels: Sequence[str], figure: float, key: str, noun: str,

@@ -32,7 +32,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit, article_labels, figure_fact
+from storydiff.compare.align import Unit, article_labels, figure_fact, shared_keys
 from storydiff.compare.facts import is_name_word
 from storydiff.compare.lexicon import NOUN_CLASSES, NUMBER_WORDS, STOPWORDS, concept_of
 from storydiff.compare.numbers import find_quantities
@@ -191,18 +191,15 @@ def find_backer_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str]
                 found[b.candidate].append(b)
         by_article.append(found)
     out: list[tuple[str, Fact, Fact, str, float]] = []
-    for i, counts_a in enumerate(by_article):
-        for j in range(i + 1, len(by_article)):
-            for who, ca in counts_a.items():
-                cb = by_article[j].get(who, [])
-                va, vb = {a.value for a in ca}, {b.value for b in cb}
-                for a in ca:
-                    for b in cb:
-                        if a.value in vb or b.value in va:
-                            continue  # the same count, or one report also states the other's
-                        why = f"different counts of backing for {who.title()}: {a.value:g} vs {b.value:g}"
-                        key = f"backers:{who}"
-                        out.append(("conflict", _fact(a, key, names), _fact(b, key, names), why, SALIENCE))
+    for who, ca, cb in shared_keys(by_article):
+        va, vb = {a.value for a in ca}, {b.value for b in cb}
+        for a in ca:
+            for b in cb:
+                if a.value in vb or b.value in va:
+                    continue  # the same count, or one report also states the other's
+                why = f"different counts of backing for {who.title()}: {a.value:g} vs {b.value:g}"
+                key = f"backers:{who}"
+                out.append(("conflict", _fact(a, key, names), _fact(b, key, names), why, SALIENCE))
     return out
 
 

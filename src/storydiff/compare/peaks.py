@@ -33,7 +33,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit, article_labels, figure_fact
+from storydiff.compare.align import Unit, article_labels, figure_fact, shared_keys
 from storydiff.compare.numbers import parse_figure
 from storydiff.compare.places import places_in
 from storydiff.model import Fact
@@ -152,19 +152,14 @@ def find_peak_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str] |
                 found[p.measure].append(p)
         by_article.append({k: v for k, v in found.items() if all(_same(p.base, v[0].base) for p in v)})
     out: list[tuple[str, Fact, Fact, str, float]] = []
-    for i, peaks_a in enumerate(by_article):
-        for j in range(i + 1, len(by_article)):
-            for measure, pa in peaks_a.items():
-                pb = by_article[j].get(measure)
-                if not pb or _same(pa[0].base, pb[0].base):
-                    continue
-                if pa[0].places and pb[0].places and not pa[0].places & pb[0].places:
-                    continue  # forecasts for different areas
-                key = f"{measure}+forecast"
-                why = f"different forecast peaks of {measure}: {pa[0].value:g} vs {pb[0].value:g}"
-                for a in pa:
-                    for b in pb:
-                        out.append(("conflict", _fact(a, key, names), _fact(b, key, names), why, SALIENCE))
+    for measure, pa, pb in shared_keys(by_article):
+        if _same(pa[0].base, pb[0].base):
+            continue
+        if pa[0].places and pb[0].places and not pa[0].places & pb[0].places:
+            continue  # forecasts for different areas
+        key = f"{measure}+forecast"
+        why = f"different forecast peaks of {measure}: {pa[0].value:g} vs {pb[0].value:g}"
+        out.extend(("conflict", _fact(a, key, names), _fact(b, key, names), why, SALIENCE) for a in pa for b in pb)
     return out
 
 

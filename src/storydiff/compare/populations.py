@@ -28,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit, article_labels, figure_fact
+from storydiff.compare.align import Unit, article_labels, figure_fact, shared_keys
 from storydiff.compare.numbers import find_quantities
 from storydiff.compare.places import places_in
 from storydiff.model import Fact
@@ -175,22 +175,17 @@ def find_population_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[
         by_article.append(found)
     out: list[tuple[str, Fact, Fact, str, float]] = []
     seen: set[tuple[int, int, int, int]] = set()
-    for i, pops_a in enumerate(by_article):
-        for j in range(i + 1, len(by_article)):
-            for home, pa in pops_a.items():
-                pb = by_article[j].get(home)
-                if not pb or len({p.value for p in pa}) > 1 or len({p.value for p in pb}) > 1:
-                    continue
-                if pa[0].value == pb[0].value:
-                    continue
-                for a in pa:
-                    for b in pb:
-                        ident = (id(a.unit), a.start, id(b.unit), b.start)
-                        if ident in seen or (a.places and b.places and not a.places & b.places):
-                            continue  # one pair of figures shares several homes, or homes of two places
-                        seen.add(ident)
-                        why = f"different numbers of people living in one {home}: {a.value:g} vs {b.value:g}"
-                        out.append(("conflict", _fact(a, names), _fact(b, names), why, SALIENCE))
+    for home, pa, pb in shared_keys(by_article):
+        if len({p.value for p in pa}) > 1 or len({p.value for p in pb}) > 1 or pa[0].value == pb[0].value:
+            continue
+        for a in pa:
+            for b in pb:
+                ident = (id(a.unit), a.start, id(b.unit), b.start)
+                if ident in seen or (a.places and b.places and not a.places & b.places):
+                    continue  # one pair of figures shares several homes, or homes of two places
+                seen.add(ident)
+                why = f"different numbers of people living in one {home}: {a.value:g} vs {b.value:g}"
+                out.append(("conflict", _fact(a, names), _fact(b, names), why, SALIENCE))
     return out
 
 

@@ -30,7 +30,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit, article_labels, figure_fact
+from storydiff.compare.align import Unit, article_labels, figure_fact, shared_keys
 from storydiff.compare.facts import is_name_word
 from storydiff.compare.lexicon import STOPWORDS
 from storydiff.compare.numbers import find_quantities
@@ -167,19 +167,14 @@ def find_share_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str] 
                 found[(s.subject, s.noun)].append(s)
         by_article.append(found)
     out: list[tuple[str, Fact, Fact, str, float]] = []
-    for i, shares_a in enumerate(by_article):
-        for j in range(i + 1, len(by_article)):
-            for key, sa in shares_a.items():
-                sb = by_article[j].get(key)
-                if not sb:
-                    continue
-                va, vb = {s.value for s in sa}, {s.value for s in sb}
-                if len(va) > 1 or len(vb) > 1 or va == vb:
-                    continue
-                fact_key = f"{key[1]}+share"
-                why = f"different counts of {key[1]} for {key[0].upper()}: {sa[0].value:g} vs {sb[0].value:g}"
-                out.extend(("conflict", _fact(a, fact_key, names), _fact(b, fact_key, names), why, SALIENCE)
-                           for a in sa for b in sb)
+    for key, sa, sb in shared_keys(by_article):
+        va, vb = {s.value for s in sa}, {s.value for s in sb}
+        if len(va) > 1 or len(vb) > 1 or va == vb:
+            continue
+        fact_key = f"{key[1]}+share"
+        why = f"different counts of {key[1]} for {key[0].upper()}: {sa[0].value:g} vs {sb[0].value:g}"
+        out.extend(("conflict", _fact(a, fact_key, names), _fact(b, fact_key, names), why, SALIENCE)
+                   for a in sa for b in sb)
     return out
 
 
