@@ -13,8 +13,10 @@ reported conflict against the judgements file; ``--print-all`` prints every repo
 Judging rules (the issue's definitions): a conflict is real when the two reports give
 incompatible values for the same fact (same thing counted, same action, same time frame,
 same place or group); a stated figure against "more than" that figure is incompatible
-("100" vs "more than 100"); a figure inside a vague amount's range is not (26 in "dozens"),
-a bound whose own figure lies outside it is ("at least 12" vs "several dozen"); two stated
+("100" vs "more than 100"), and so is an approximate one ("about 2,000" vs "more than 2,000",
+as the gold's "rund 2000" vs "More than 2,000"; since 2026-11-24, when three earlier verdicts were
+re-judged); a figure inside a vague amount's range is not (26 in "dozens"), a bound whose own
+figure lies outside it is ("at least 12" vs "several dozen"); two stated
 figures that differ are, a bound included ("more than 150" vs "157", as the gold's "mehr als
 110" vs "112"); a quote worded differently for the same speaker is real, also
 when the outlets translated it (the gold lists such wording pairs); a value for another

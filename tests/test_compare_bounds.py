@@ -38,6 +38,39 @@ def test_an_exact_figure_in_the_vague_range_stays_a_refinement() -> None:
     assert not conflicts
 
 
+def test_about_a_figure_against_more_than_it_conflicts() -> None:
+    conflicts, _ = _judged("Nach dem Erdrutsch in Talheim werden etwa 40 Menschen vermisst.",
+                           "Nach dem Erdrutsch in Talheim werden mehr als 40 Menschen vermisst.")
+    assert {"etwa 40 Menschen", "mehr als 40 Menschen"} in conflicts
+
+
+def test_about_a_figure_against_up_to_it_stays_silent() -> None:
+    conflicts, _ = _judged("Nach dem Erdrutsch in Talheim werden etwa 40 Menschen vermisst.",
+                           "Nach dem Erdrutsch in Talheim werden bis zu 40 Menschen vermisst.")
+    assert not conflicts
+
+
+def test_guests_counted_in_two_languages_are_one_count() -> None:
+    # people with no action are any people ("5000 Menschen"), but guests are the guests of one event
+    conflicts, _ = _judged("An der Trauerfeier für den Altbürgermeister nehmen rund 1500 Gäste teil.",
+                           "More than 1,500 guests will gather in Talheim on Friday for the former mayor's funeral.",
+                           "en")
+    assert {"rund 1500 Gäste", "More than 1,500 guests"} in conflicts
+
+
+def test_generic_people_with_no_action_still_do_not_conflict() -> None:
+    conflicts, _ = _judged("Zur Gedenkfeier im Dom von Talheim kommen rund 1500 Menschen.",
+                           "Zur Gedenkfeier im Dom von Talheim kommen mehr als 1500 Menschen.")
+    assert not conflicts
+
+
+def test_the_only_guest_counts_of_two_reports_are_not_paired_blindly() -> None:
+    # two gatherings: the cathedral's guests and the small chapel's; one count in each report
+    conflicts, _ = _judged("Im Dom von Talheim nehmen am Vormittag rund 1500 Gäste an der Trauerfeier teil.",
+                           "Am Abend folgt eine Andacht im kleinen Kreis mit 90 Gästen.")
+    assert not conflicts
+
+
 @pytest.mark.realdata
 def test_the_dev_pair_of_dozens_against_at_least_twelve_is_found(dev: tuple, gold_hits: Callable[..., list]) -> None:
     _arts, gold = dev

@@ -115,9 +115,10 @@ def _judge_numbers(a: FactValue, b: FactValue) -> tuple[str, str, float] | None:
             bounds = {qa, qb}
             if ">" in bounds and any(v.text.lower().startswith(_INCLUSIVE) for v in (a, b)):
                 return None  # "mindestens 4" includes "4"
-            if bounds in ({">", "="}, {"<", "="}, {">", "<"}):
+            if bounds in ({">", "="}, {"<", "="}, {">", "<"}, {">", "~"}):
+                # "rund 2000" vs "more than 2,000" too: one says the count may be below, the other denies it
                 return "conflict", f"the same figure bounded differently: {a.text!r} vs {b.text!r}", 0.25
-            return None  # "etwa 40" fits "mehr als 40", "bis zu 90" fits "90", "fast 60" is "rund 60"
+            return None  # "bis zu 90" fits "90", "fast 60" is "rund 60", "mindestens 4" is "4"
         for x, y, q in ((va["anchor"], vb["anchor"], qa), (vb["anchor"], va["anchor"], qb)):
             if q in ("≈", "≤") and x * (1 - NEAR) <= y <= x:
                 return None  # "casi 100 años" is "98 años", "bis zu 50" allows 48

@@ -41,13 +41,13 @@ import simplemma
 
 from storydiff.compare.align import article_language, balance_quotes
 from storydiff.compare.durations import relation_after
-from storydiff.compare.lexicon import CLOCK_WORDS, MONTHS, STOPWORDS, WEEKDAYS, concept_of
+from storydiff.compare.lexicon import CLOCK_WORDS, MONTHS, PERSON_ROLES, STOPWORDS, WEEKDAYS, concept_of
 from storydiff.compare.numbers import find_quantities
 from storydiff.compare.when import clock_zone, midnights, relative_days
 from storydiff.model import Article, Fact, FactValue
 from storydiff.text.sentences import Sentence, split_sentences
 
-__all__ = ["QUOTE_PATTERN", "extract_facts", "facts_in_sentence", "is_name_word"]
+__all__ = ["QUOTE_PATTERN", "ROLE_KEYS", "extract_facts", "facts_in_sentence", "is_name_word", "same_figure"]
 
 _WEEKDAY = re.compile(
     r"\b(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")"
@@ -86,6 +86,17 @@ _SECONDS = {"second": 1.0, "minute": 60.0, "hour": 3600.0}
 _TIMED = frozenset({"duration"})
 
 
+#: keys of people counted in one role ("2000 Gäste" is ``guest+-``; :data:`~storydiff.compare.lexicon.PERSON_ROLES`)
+ROLE_KEYS = frozenset(PERSON_ROLES.values())
+
+
+def same_figure(fa: Fact, fb: Fact) -> bool:
+    """Whether two number facts state one figure (equal anchors), however bounded
+    ("rund 2000 Gäste" / "more than 2,000 guests")."""
+    va, vb = fa.value.value, fb.value.value
+    return isinstance(va, dict) and isinstance(vb, dict) and va["anchor"] is not None and va["anchor"] == vb["anchor"]
+
+
 def _number_facts(label: str, sent: Sentence, previous: str = "") -> list[Fact]:
     out = []
     for q in find_quantities(sent.text, previous):
@@ -102,7 +113,10 @@ def _number_facts(label: str, sent: Sentence, previous: str = "") -> list[Fact]:
         if noun in _SECONDS:  # durations compare across units: "eine halbe Minute" vs "20 Sekunden"
             noun, scale = "duration", _SECONDS[noun]
         action = relation_after(sent.text[q.end:]) if noun in _TIMED else None
-        key = f"{noun or '?'}+{action or q.action or '-'}"  # "une heure après": a time after an event
+        action = action or q.action
+        if noun == "person" and action is None:
+            noun = concept_of((q.noun_word or "").lower(), PERSON_ROLES) or noun  # "2000 Gäste": one set
+        key = f"{noun or '?'}+{action or '-'}"  # "une heure après": a time after an event
         value = {"low": q.low * scale, "high": None if math.isinf(q.high) else q.high * scale,
                  "anchor": None if q.anchor is None else q.anchor * scale, "qualifier": q.qualifier}
         out.append(Fact("number", key, replace(span, value=value), attrs))

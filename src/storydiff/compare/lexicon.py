@@ -28,6 +28,7 @@ __all__ = [
     "MONTHS",
     "NOUN_CLASSES",
     "NUMBER_WORDS",
+    "PERSON_ROLES",
     "SCALES",
     "SPEECH_VERBS",
     "STOPWORDS",
@@ -83,6 +84,16 @@ ACTION_PHRASES = {
     "das leben": "dead",
     "unter wasser": "damaged",
 }
+
+#: people counted in one role in a story (the guests of a funeral, the passengers of a train): two
+#: counts of one role are counts of one set, unlike two counts of "Menschen" / "people"
+PERSON_ROLES = _table(
+    {
+        "guest": "gäst gast guest invité invitad гост",
+        "passenger": "passagier reisend fahrgäst passenger passager pasajer пассажир",
+        "participant": "teilnehm participant participante участник",
+    }
+)
 
 #: nouns counted by a number -> class; generic person words collapse into ``person``,
 #: groups that are counted separately (children, soldiers, civilians, police, and the residents

@@ -51,7 +51,7 @@ from typing import TypeVar
 from storydiff.compare.align import Unit, stems_of
 from storydiff.compare.dayclause import same_clause_event
 from storydiff.compare.events import MARK, context_similarity, event_concept, shared_events
-from storydiff.compare.facts import is_name_word
+from storydiff.compare.facts import ROLE_KEYS, is_name_word, same_figure
 from storydiff.compare.lexicon import ACTIONS, DIMENSIONS, MONTHS, NOUN_CLASSES, STOPWORDS, WEEKDAYS, concept_of
 from storydiff.compare.places import places_in
 from storydiff.compare.scope import compatible, qualifiers
@@ -326,10 +326,14 @@ def match_facts(a: ArticleFacts, b: ArticleFacts, agree: Callable[[Fact, Fact], 
             sb = b.contexts.get(fb.attributes["sentence"][0], frozenset())
             sent = context_similarity(sa, sb, cross)
             score = 0.4 * sent + 0.6 * local_similarity(la, lb) - penalty
-            single = count_a[fa.key] == 1 and count_b[fb.key] == 1
+            # the only figure of its key in both reports; not so the guests of a story, whose events
+            # are several gatherings (the abbey's 2000, the chapel's 800)
+            single = count_a[fa.key] == 1 and count_b[fb.key] == 1 and fa.key.split("+")[0] not in ROLE_KEYS
             cls = key_class(fa)
             if cls in ("unit", "count") and single:
                 score += SINGLETON_BONUS  # the only figure of its kind in both reports
+            if cls == "count" and same_figure(fa, fb):
+                score += SINGLETON_BONUS  # "rund 2000 Gäste" / "more than 2,000 guests": one figure, however bounded
             if cls in ("unit", "count"):
                 sub_a, sub_b = _memo(subjects, (0, ia), _subject, a, fa), _memo(subjects, (1, ib), _subject, b, fb)
                 if sub_a and sub_b and sub_a != sub_b:
