@@ -24,6 +24,7 @@ from datetime import datetime
 from typing import Protocol
 
 from storydiff.errors import InputError
+from storydiff.ingest.records import MAX_SOURCE_CHARS, MAX_TITLE_CHARS, clean_line, clean_text
 from storydiff.model import Article
 from storydiff.settings import Settings
 from storydiff.store import Store
@@ -90,17 +91,24 @@ def default_stages(settings: Settings) -> list[Stage]:
 
 
 def prepare_article(article: Article, settings: Settings) -> Article:
-    """Fill what readers may leave open: language, capped text.
+    """Fill what readers may leave open: language, capped text; clean what no input should hold.
 
+    Control characters (NUL, ESC ...) leave the text; title and source become one line of at
+    most :data:`~storydiff.ingest.records.MAX_TITLE_CHARS` / ``MAX_SOURCE_CHARS`` characters.
     The id stays the record's (capping a text does not make it another article); the
     content hash follows the text that is stored.
     """
     changes: dict[str, object] = {}
     cap = settings.ingest.max_text_chars
-    if len(article.text) > cap:
-        changes["text"] = article.text[:cap]
+    text = clean_text(article.text)[:cap]
+    if text != article.text:
+        changes["text"] = text
     else:
         changes["content_hash"] = article.content_hash
+    for name, limit in (("title", MAX_TITLE_CHARS), ("source", MAX_SOURCE_CHARS)):
+        value = getattr(article, name)
+        if value is not None and clean_line(value, limit) != value:
+            changes[name] = clean_line(value, limit)
     if article.language is None and settings.ingest.detect_language:
         lang = detect_language((article.title or "") + "\n" + article.text)
         if lang:

@@ -7,14 +7,27 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import math
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 
+from storydiff.ingest.dates import parse_date
+from storydiff.ingest.records import clean_text
 from storydiff.model import Article
 
 __all__ = ["ARTICLE_LIST", "ARTICLE_ONE", "ArticleIn"]
+
+
+def _finite_json(value: Any) -> Any:
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {key: _finite_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_finite_json(item) for item in value]
+    return value
 
 
 class ArticleIn(BaseModel):
@@ -31,12 +44,29 @@ class ArticleIn(BaseModel):
     id: str | None = Field(default=None, max_length=256, description="the source's own id (external id)")
     metadata: dict[str, Any] = Field(default_factory=dict)
 
+    @field_validator("text")
+    @classmethod
+    def _some_text(cls, value: str) -> str:
+        text = clean_text(value).strip()
+        if not text:
+            raise ValueError("no text besides control characters")
+        return text
+
     @field_validator("published")
     @classmethod
     def _utc(cls, value: datetime | None) -> datetime | None:
         if value is None:
             return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        utc = parse_date(value)  # aware UTC; None beyond what datetime holds or outside 1800-2199
+        if utc is None:
+            raise ValueError("publication time out of range (years 1800 to 2199, after conversion to UTC)")
+        return utc
+
+    @field_validator("metadata")
+    @classmethod
+    def _finite(cls, value: dict[str, Any]) -> dict[str, Any]:
+        """``NaN`` and ``Infinity`` (accepted by the JSON parser, but not JSON) become null."""
+        return {key: _finite_json(item) for key, item in value.items()}
 
     def to_article(self, origin: str) -> Article:
         return Article(

@@ -2,15 +2,18 @@
 
 Each command group lives in its own module with a ``register(subparsers)`` function;
 no command holds logic of its own beyond formatting. Exit codes: 0 all went well,
-1 some inputs failed or a lookup found nothing, 2 usage errors.
+1 some inputs failed, a lookup found nothing or the store cannot be used (locked,
+read-only, corrupt: one line on stderr, no traceback), 2 usage errors.
 """
 
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import IO, cast
 
 from storydiff import __version__
 from storydiff.cli import articles as articles_cmd
@@ -19,7 +22,7 @@ from storydiff.cli import compare as compare_cmd
 from storydiff.cli import dedup as dedup_cmd
 from storydiff.cli import serve as serve_cmd
 from storydiff.cli import stories as stories_cmd
-from storydiff.cli.common import CommandContext
+from storydiff.cli.common import CommandContext, TerminalSafe
 from storydiff.errors import StorydiffError
 from storydiff.settings import Settings, default_db_path
 
@@ -55,11 +58,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     settings = Settings(db_path=args.db or default_db_path(), progress=not args.quiet)
-    ctx = CommandContext(settings=settings, out=sys.stdout, err=sys.stderr)
+    # every stream a command writes is a TextIOBase, which is what IO[str] promises
+    out, err = cast(IO[str], TerminalSafe(sys.stdout)), cast(IO[str], TerminalSafe(sys.stderr))
+    ctx = CommandContext(settings=settings, out=out, err=err)
     try:
         code: int = args.handler(ctx, args)
     except StorydiffError as exc:
         print(f"storydiff: error: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as exc:  # locked by another writer, read-only, disk full, corrupt page ...
+        print(f"storydiff: error: {settings.db_path}: store: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         return 0

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -13,7 +15,41 @@ from typing import IO, Any
 from storydiff.settings import Settings
 from storydiff.store import Store
 
-__all__ = ["CommandContext", "format_when", "parse_since", "print_json", "print_table", "progress_bar"]
+__all__ = ["CommandContext", "TerminalSafe", "format_when", "parse_since", "print_json", "print_table",
+           "progress_bar"]
+
+#: C0 controls but tab, newline and carriage return, and DEL: an article's ESC sequences must not reach a terminal
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]")
+
+
+class TerminalSafe(io.TextIOBase):
+    """A text stream that writes to ``raw`` with control characters shown as U+FFFD.
+
+    Article text, titles and ids are untrusted: printed raw, an ESC sequence could rewrite
+    the user's terminal. JSON output is unchanged (``json`` escapes every control character).
+
+    >>> buf = io.StringIO()
+    >>> _ = TerminalSafe(buf).write("Titel\\x1b[2J\\tmit Tab\\n")
+    >>> buf.getvalue()
+    'Titel\\ufffd[2J\\tmit Tab\\n'
+    """
+
+    def __init__(self, raw: IO[str]) -> None:
+        super().__init__()
+        self._raw = raw
+
+    def write(self, text: str) -> int:
+        self._raw.write(_UNSAFE.sub("\ufffd", text))
+        return len(text)
+
+    def writable(self) -> bool:
+        return True
+
+    def flush(self) -> None:
+        self._raw.flush()
+
+    def isatty(self) -> bool:
+        return self._raw.isatty()
 
 
 @dataclass

@@ -21,8 +21,12 @@ names the file and the line, record or byte offset) and go on; they never raise 
 input. A file larger than ``IngestSettings.max_file_bytes`` is refused whole
 (:class:`~storydiff.errors.InputTooLargeError`); on a stream (stdin) of a record format the
 cap applies to each record. Directories are walked recursively in name order, reading
-only files with a known extension and skipping hidden ones; globs (``**`` too) and
-explicitly named files are read whatever their extension (sniffed).
+only files with a known extension and skipping hidden ones (a named directory without
+any is an :class:`~storydiff.errors.EmptyInputError`; a pipe, device or dangling link met
+in the walk is reported and skipped); globs (``**`` too) and explicitly named files are
+read whatever their extension (sniffed). An explicitly named pipe (``<(zcat a.jsonl.gz)``)
+is read as a stream. A reader that fails unexpectedly on hostile input ends only its own
+input, with a :class:`~storydiff.errors.FormatError` naming it.
 
 >>> from storydiff.settings import IngestSettings
 >>> items = list(read_bytes(b'{"id": "x1", "text": "Der Streik ist vorbei."}\\n{"id": "x2"', "up.jsonl", None,
@@ -36,11 +40,12 @@ from __future__ import annotations
 import glob
 import io
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from storydiff.errors import EmptyInputError, InputError, InputTooLargeError
+from storydiff.errors import EmptyInputError, FormatError, InputError, InputTooLargeError
 from storydiff.ingest.csvfile import read_csv
 from storydiff.ingest.feed import read_feed
 from storydiff.ingest.formats import STREAMING, choose_format, format_for_name, normalize_format
@@ -93,7 +98,7 @@ def read_bytes(data: bytes, name: str, fmt: str | None, settings: IngestSettings
         yield EmptyInputError(name, "empty input")
         return
     chosen = normalize_format(fmt) or choose_format(name, data[:_SNIFF_BYTES])
-    yield from _read_document(data, name, chosen, settings)
+    yield from _guarded(_read_document(data, name, chosen, settings), name)
 
 
 def read_stream(stream: BinaryIO, name: str, fmt: str, settings: IngestSettings) -> Iterator[Article | InputError]:
@@ -103,7 +108,7 @@ def read_stream(stream: BinaryIO, name: str, fmt: str, settings: IngestSettings)
     """
     chosen = normalize_format(fmt)
     if chosen in STREAMING:
-        yield from _read_streaming(stream, name, chosen, settings)
+        yield from _guarded(_read_streaming(stream, name, chosen, settings), name)
         return
     data = stream.read(settings.max_file_bytes + 1)
     if len(data) > settings.max_file_bytes:
@@ -112,12 +117,21 @@ def read_stream(stream: BinaryIO, name: str, fmt: str, settings: IngestSettings)
     yield from read_bytes(data, name, chosen, settings)
 
 
-def _walk(directory: Path) -> Iterator[Path]:
+def _walk(directory: Path, *, named: bool = False) -> Iterator[Path | InputError]:
+    """Known-extension files under ``directory``; a ``named`` (not globbed) one without any is an error."""
+    found = False
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for file in sorted(files):
             if not file.startswith(".") and format_for_name(file) is not None:
-                yield Path(root) / file
+                path = Path(root) / file
+                found = True
+                if path.is_file():
+                    yield path
+                else:  # a pipe, socket or device would block or never end; a dangling link has nothing
+                    yield InputError(str(path), "not a regular file (or a broken link), skipped")
+    if named and not found:
+        yield EmptyInputError(str(directory), "no file with a known extension in this directory")
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
@@ -126,9 +140,9 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
     for given in paths:
         text = str(given)
         path = Path(given)
-        found: list[Path] = []
+        found: list[Path | InputError] = []
         if path.is_dir():
-            found.extend(_walk(path))
+            found.extend(_walk(path, named=True))
         elif path.exists():
             found.append(path)
         elif _GLOB_CHARS & set(text):
@@ -141,6 +155,9 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
             yield InputError(text, "no such file or directory")
             continue
         for file in found:
+            if isinstance(file, InputError):
+                yield file
+                continue
             key = file.resolve()
             if key not in seen:
                 seen.add(key)
@@ -151,7 +168,12 @@ def _read_file(path: Path, settings: IngestSettings, fmt: str | None) -> Iterato
     name = str(path)
     cap = settings.max_file_bytes
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a named pipe (``<(zcat x.gz)``) or device: no size to trust
+            with path.open("rb") as stream:
+                yield from read_stream(stream, name, fmt or "auto", settings)
+            return
+        size = info.st_size
         if size > cap:
             yield _too_large(name, size, cap)
             return
@@ -169,6 +191,15 @@ def _read_file(path: Path, settings: IngestSettings, fmt: str | None) -> Iterato
         yield InputError(name, f"cannot read: {exc.strerror or exc}")
 
 
+def _guarded(items: Iterator[Article | InputError], name: str) -> Iterator[Article | InputError]:
+    """``items``, with an unexpected exception of a reader (a bug met on hostile input) turned into
+    an error for that input, so that the rest of the batch goes on."""
+    try:
+        yield from items
+    except Exception as exc:  # the contract: a reader never ends the batch
+        yield FormatError(name, f"cannot read the rest of this input ({type(exc).__name__}: {exc})")
+
+
 def read_paths(paths: Iterable[str | Path], settings: IngestSettings, *, fmt: str | None = None
                ) -> Iterator[Article | InputError]:
     """Articles of every file named by ``paths`` (see :func:`expand_paths`), errors in their places."""
@@ -177,4 +208,4 @@ def read_paths(paths: Iterable[str | Path], settings: IngestSettings, *, fmt: st
         if isinstance(item, InputError):
             yield item
         else:
-            yield from _read_file(item, settings, chosen)
+            yield from _guarded(_read_file(item, settings, chosen), str(item))

@@ -3,7 +3,8 @@
 The delimiter (comma, semicolon or tab) is the one the header line holds most of. A row
 whose number of fields differs from the header's yields a
 :class:`~storydiff.errors.FormatError` naming ``file:line`` (the row's first line) and
-reading goes on. Quoted fields may span lines. Field mapping:
+reading goes on. Quoted fields may span lines; one whose closing quote is missing (it would
+take in every row after it) is an error. Field mapping:
 :mod:`storydiff.ingest.records`; every empty cell counts as absent.
 
 >>> import io
@@ -16,6 +17,7 @@ reading goes on. Quoted fields may span lines. Field mapping:
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -33,9 +35,23 @@ def _delimiter(header: str) -> str:
     return max(counts, key=lambda d: (counts[d], d == ","))
 
 
+def _unclosed_quote(raw: str, delimiter: str) -> bool:
+    """Whether the row ``raw`` ends inside a quoted field: the lenient parser then takes the rest
+    of the file as that field (the rows after a stray quote silently swallowed)."""
+    if raw.count('"') % 2 == 0:
+        return False
+    try:
+        for _ in csv.reader(io.StringIO(raw), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "end of data" in str(exc)
+    return False
+
+
 def read_csv(stream: BinaryIO, name: str, settings: IngestSettings) -> Iterator[Article | InputError]:
     """One article per CSV row of ``stream``; bad rows become errors in their place."""
     errors: list[InputError] = []
+    consumed: list[str] = []  # the raw lines of the row being read
 
     def text_lines() -> Iterator[str]:
         for item in iter_lines(stream, name, settings.max_file_bytes):
@@ -43,6 +59,7 @@ def read_csv(stream: BinaryIO, name: str, settings: IngestSettings) -> Iterator[
                 errors.append(item)
                 yield "\n"  # keeps the line count; a blank row is skipped
             else:
+                consumed.append(item[1])
                 yield item[1]
 
     lines = text_lines()
@@ -57,6 +74,7 @@ def read_csv(stream: BinaryIO, name: str, settings: IngestSettings) -> Iterator[
     header = [h.strip() for h in next(csv.reader([header_line], delimiter=delimiter))]
     fields = resolve_fields(settings)
     reader = csv.reader(lines, delimiter=delimiter)
+    consumed.clear()
     last_line = 1
     rows = 0
     while True:
@@ -76,10 +94,15 @@ def read_csv(stream: BinaryIO, name: str, settings: IngestSettings) -> Iterator[
             last_line = reader.line_num + 1
             continue
         start, last_line = last_line + 1, reader.line_num + 1
+        raw = "".join(consumed)
+        consumed.clear()
         if not any(cell.strip() for cell in row):
             continue
         rows += 1
         where = f"{name}:{start}"
+        if _unclosed_quote(raw, delimiter):
+            yield FormatError(where, "quoted field not closed before the end of the file, row skipped")
+            continue
         if len(row) != len(header):
             yield FormatError(where, f"row has {len(row)} fields, the header has {len(header)}")
             continue

@@ -5,19 +5,23 @@ headers) and Unix epoch numbers; everything else goes to ``dateparser`` restrict
 German and English with day-month-year order, so ``03.04.2022`` is the 3rd of April.
 Relative expressions ("vor 2 Stunden", "yesterday") and dates without a year are
 refused (``None``) because they would depend on the day the input is read: results are
-deterministic. A time without a zone is taken as UTC.
+deterministic. A time without a zone is taken as UTC. Values outside the years 1800 to
+2199 (after conversion to UTC), absurd zone offsets and non-finite numbers are refused
+too (``None``, never an exception): such a date is an error in the input, and a year-1 or
+year-9999 date would otherwise be pruned at once or never, and overflow date arithmetic.
 
 >>> parse_date("2022-02-17T14:30:00+01:00").isoformat()
 '2022-02-17T13:30:00+00:00'
 >>> parse_date("17. Februar 2022, 14:30 Uhr").isoformat()
 '2022-02-17T14:30:00+00:00'
->>> parse_date("gestern") is None
-True
+>>> parse_date("gestern") is None, parse_date("0001-01-01T00:00:00+23:59") is None
+(True, True)
 """
 
 from __future__ import annotations
 
 import email.utils
+import math
 import re
 from datetime import UTC, date, datetime
 from typing import Any
@@ -28,6 +32,8 @@ _ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ][\d:.,]+)?(Z|[+-]\d{2}(:?\d{2})?
 _RFC2822_LIKE = re.compile(r"^([A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
 # epoch seconds between 2001-09-09 and 2096-10-02; larger values are read as milliseconds
 _EPOCH_MIN, _EPOCH_MAX = 1_000_000_000, 4_000_000_000
+#: publication times outside [_FIRST, _LAST) are refused as errors in the input
+_FIRST, _LAST = datetime(1800, 1, 1, tzinfo=UTC), datetime(2200, 1, 1, tzinfo=UTC)
 
 
 def _dateparser_settings() -> dict[str, Any]:
@@ -50,7 +56,7 @@ def to_utc(value: datetime) -> datetime:
 
 
 def _from_epoch(number: float) -> datetime | None:
-    if number > _EPOCH_MAX * 1000 or number < 0:
+    if not math.isfinite(number) or number > _EPOCH_MAX * 1000 or number < 0:
         return None
     if number > _EPOCH_MAX:
         number /= 1000.0
@@ -61,6 +67,14 @@ def _from_epoch(number: float) -> datetime | None:
 
 def parse_date(value: object) -> datetime | None:
     """Parse ``value`` (string, epoch number, date or datetime) to aware UTC, or ``None``."""
+    try:
+        parsed = _parse(value)
+    except (ValueError, OverflowError):  # a year or offset beyond what datetime holds
+        return None
+    return parsed if parsed is not None and _FIRST <= parsed < _LAST else None
+
+
+def _parse(value: object) -> datetime | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, datetime):

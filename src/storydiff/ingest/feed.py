@@ -3,7 +3,9 @@
 Method: ``feedparser`` (which recovers from many malformed feeds). An entry's text is its
 longest ``content`` value, else its ``summary``, turned from HTML into text
 (:func:`~storydiff.ingest.html.html_to_text`); the time is ``published`` else
-``updated`` (feedparser normalises both to UTC); ``source`` is the feed's title, else the
+``updated`` (read by :func:`~storydiff.ingest.dates.parse_date`, so an impossible or
+out-of-range date is no date; feedparser's own reading only for shapes that function
+does not know); ``source`` is the feed's title, else the
 host of the feed's or the entry's link; ``language`` is the feed's or entry's language.
 The guid becomes ``external_id`` unless it merely repeats the link. A document that is
 not a feed, or a broken one from which no entry can be recovered, yields a
@@ -14,6 +16,7 @@ Origins are ``file#N`` (N-th entry).
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -28,13 +31,21 @@ from storydiff.settings import IngestSettings
 
 __all__ = ["read_feed"]
 
+_ISO_START = re.compile(r"^\s*[+-]?\d{4,}-\d")
+
 
 def _when(entry: Any) -> datetime | None:
     for key in ("published", "updated", "created"):
+        raw = entry.get(key)
+        value = parse_date(raw)
         parsed = entry.get(f"{key}_parsed")
-        if parsed:
-            return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC)
-        value = parse_date(entry.get(key))
+        # feedparser rolls an ISO date's overflowing fields over (2024-13-45 -> 2025-01-01): for
+        # those our strict reading is final; its tuple helps only with the rarer shapes it knows
+        if value is None and parsed and not _ISO_START.match(str(raw or "")):
+            try:  # the tuple may hold year 0 or 10000 after applying an absurd offset
+                value = parse_date(datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC))
+            except (ValueError, OverflowError):
+                value = None
         if value is not None:
             return value
     return None

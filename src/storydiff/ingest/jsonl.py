@@ -3,7 +3,8 @@
 Blank lines are skipped; a line that is not valid JSON, not an object, or has no text
 yields an :class:`~storydiff.errors.InputError` naming ``file:line`` and reading goes on.
 Field mapping: :mod:`storydiff.ingest.records`. Origins are ``file:line`` (JSONL) and
-``file#N`` (the N-th element of a JSON array).
+``file#N`` (the N-th element of a JSON array). The non-JSON constants ``NaN`` and
+``Infinity`` that Python writers emit are read as ``null``.
 
 >>> import io
 >>> from storydiff.settings import IngestSettings
@@ -26,6 +27,12 @@ from storydiff.model import Article
 from storydiff.settings import IngestSettings
 
 __all__ = ["read_json", "read_jsonl"]
+
+
+def _no_constant(name: str) -> None:
+    """``NaN``, ``Infinity`` and ``-Infinity`` (not JSON, but written by Python's ``json``) read as null,
+    so that every JSON the store later prints stays valid JSON."""
+    return None
 
 
 def _record(value: Any, where: str, settings: IngestSettings, fields: dict[str, tuple[str, ...]]
@@ -53,7 +60,7 @@ def read_jsonl(stream: BinaryIO, name: str, settings: IngestSettings) -> Iterato
         seen = True
         where = f"{name}:{lineno}"
         try:
-            value = json.loads(line.rstrip("\r\n"))
+            value = json.loads(line.rstrip("\r\n"), parse_constant=_no_constant)
         except json.JSONDecodeError as exc:
             yield FormatError(where, f"invalid JSON at column {exc.colno}: {exc.msg}")
             continue
@@ -78,7 +85,7 @@ def read_json(data: bytes, name: str, settings: IngestSettings) -> Iterator[Arti
         yield EmptyInputError(name, "empty file")
         return
     try:
-        value = json.loads(text)
+        value = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         if text.lstrip().startswith("{") and exc.msg == "Extra data":  # several objects: JSON Lines
             yield from read_jsonl(io.BytesIO(text.encode("utf-8")), name, settings)

@@ -34,7 +34,14 @@ from storydiff.ingest.dates import parse_date
 from storydiff.model import Article
 from storydiff.settings import IngestSettings
 
-__all__ = ["DEFAULT_FIELDS", "normalize_language", "record_to_article", "resolve_fields"]
+__all__ = ["DEFAULT_FIELDS", "MAX_SOURCE_CHARS", "MAX_TITLE_CHARS", "clean_line", "clean_text", "normalize_language",
+           "record_to_article", "resolve_fields"]
+
+#: longest title and source name kept (longer ones are cut, ending in '…'); the HTTP API refuses longer ones
+MAX_TITLE_CHARS, MAX_SOURCE_CHARS = 2048, 256
+#: control characters no article text needs (tab, newlines and form feed stay): NUL, ESC (terminal escapes) ...
+_TEXT_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]+")
+_LINE_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\s]+")
 
 DEFAULT_FIELDS: Mapping[str, tuple[str, ...]] = {
     "id": ("id",),
@@ -58,6 +65,29 @@ def normalize_language(value: object) -> str | None:
         return None
     match = _LANG.match(value.strip())
     return match.group(1).lower() if match else None
+
+
+def clean_text(text: str) -> str:
+    """``text`` without the control characters that only hostile or broken input holds.
+
+    >>> clean_text("Zeile\\x00 eins\\x1b[31m\\nZeile zwei")
+    'Zeile eins[31m\\nZeile zwei'
+    """
+    return _TEXT_CONTROLS.sub("", text)
+
+
+def clean_line(value: str | None, limit: int) -> str | None:
+    """A one-line field (title, source): controls and line breaks to single spaces, at most ``limit`` characters.
+
+    >>> clean_line("Titel\\r\\nmit\\x1b[2J Umbruch ", 80), clean_line(" \\x00 ", 80), clean_line("x" * 9, 5)
+    ('Titel mit [2J Umbruch', None, 'xxxx…')
+    """
+    if value is None:
+        return None
+    line = _LINE_CONTROLS.sub(" ", value).strip()
+    if len(line) > limit:
+        line = line[: limit - 1].rstrip() + "…"
+    return line or None
 
 
 def resolve_fields(settings: IngestSettings) -> dict[str, tuple[str, ...]]:
@@ -99,7 +129,7 @@ def record_to_article(record: Mapping[str, Any], settings: IngestSettings, origi
     raw_text = values["text"]
     if not isinstance(raw_text, str):
         raise FormatError(origin, f"{text_field!r} is a {type(raw_text).__name__}, not a string")
-    text = raw_text.strip()
+    text = clean_text(raw_text).strip()
     if not text:
         raise EmptyInputError(origin, f"empty {text_field!r} field")
     published = None

@@ -8,13 +8,17 @@ HTTP header) and read by :func:`~storydiff.ingest.html.read_html` with the recor
 (requests, metadata, images, redirects) are skipped silently. A record over the size cap
 or without text yields an error for that record; a malformed or truncated archive yields
 a :class:`~storydiff.errors.FormatError` naming the record and byte offset, after the
-records before it. Origins are ``file#N`` (N-th record of the archive).
+records before it. A WARC compressed whole (``gzip crawl.warc``, not one gzip member per
+record as the standard wants) is read decompressed; its byte offsets are then those of
+the uncompressed archive. Origins are ``file#N`` (N-th record of the archive).
 """
 
 from __future__ import annotations
 
+import io
+import zlib
 from collections.abc import Iterator
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 from storydiff.errors import EmptyInputError, FormatError, InputError, InputTooLargeError
 from storydiff.ingest.dates import parse_date
@@ -25,6 +29,41 @@ from storydiff.settings import IngestSettings
 __all__ = ["read_warc"]
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+#: what warcio's error says of a WARC compressed as one gzip stream instead of one member per record
+_WHOLE_GZIP = "non-chunked gzip"
+
+
+class _Gunzip(io.RawIOBase):
+    """The decompressed bytes of a gzip stream, as far as they go: a cut-off stream ends early
+    (:attr:`truncated`) instead of raising, so the records before the cut are read."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        super().__init__()
+        self._raw = raw
+        self._inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        self._pending = b""
+        self._fed = False
+        self.truncated = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._pending:
+            rest = b""
+            if self._inflate.eof:  # a next gzip member, if any
+                rest = self._inflate.unused_data
+                self._inflate, self._fed = zlib.decompressobj(16 + zlib.MAX_WBITS), False
+            chunk = rest or self._raw.read(1 << 16)
+            if not chunk:
+                self.truncated = self._fed and not self._inflate.eof
+                return 0
+            self._fed = True
+            self._pending = self._inflate.decompress(chunk)
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
 
 
 def _charset(content_type: str) -> str | None:
@@ -79,6 +118,8 @@ def read_warc(stream: BinaryIO, name: str, settings: IngestSettings) -> Iterator
     except OSError:
         start = None
     number = 0
+    seen = 0  # records read before a restart (a whole-file gzip), not to be read twice
+    gunzip: _Gunzip | None = None
     archive = None
     while True:
         problem = ""
@@ -87,6 +128,9 @@ def read_warc(stream: BinaryIO, name: str, settings: IngestSettings) -> Iterator
                 archive = ArchiveIterator(stream)
             record = next(archive)
             number += 1
+            if number <= seen:
+                _drain(record)
+                continue
             if record.format != "warc":
                 problem = "not a WARC record (no WARC/1.x header)"
             else:
@@ -97,10 +141,19 @@ def read_warc(stream: BinaryIO, name: str, settings: IngestSettings) -> Iterator
         except StopIteration:
             if archive is not None and number and _leftover(stream, start, _end(archive)):
                 yield FormatError(f"{name}#{number + 1}", f"truncated WARC record at byte offset {_end(archive)}")
+            elif gunzip is not None and gunzip.truncated:
+                yield FormatError(f"{name}#{number + 1}", "gzip stream cut off after the records before it")
             break
         # warcio signals broken archives with many exception types (ArchiveLoadFailed, zlib.error,
         # EOFError, ValueError, AttributeError ...): each means "malformed from here on".
         except Exception as exc:
+            if _WHOLE_GZIP in str(exc) and start is not None and not seen:
+                # ``gzip crawl.warc``: one gzip stream, not one member per record; read it decompressed
+                stream.seek(start)
+                gunzip = _Gunzip(stream)
+                stream = cast(BinaryIO, io.BufferedReader(gunzip))
+                start, seen, number, archive = None, number, 0, None
+                continue
             problem = f"{type(exc).__name__}: {exc}"
             number += 1
             offset = _offset(archive, after=True) if number > 1 else 0

@@ -45,8 +45,11 @@ class Store:
     def open(cls, path: str | Path, *, migrate: bool = True) -> Store:
         """Open (creating if needed) the database at ``path`` and bring its schema up to date."""
         target = str(path)
-        if target != ":memory:":
-            Path(target).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            if target != ":memory:":
+                Path(target).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{target}: cannot create the store's directory: {exc.strerror or exc}") from exc
         try:
             conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False, timeout=30.0)
             conn.row_factory = sqlite3.Row
