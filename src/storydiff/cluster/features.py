@@ -2,16 +2,20 @@
 
 Method, per article:
 
-* **terms**: Snowball stems of the content words (:class:`~storydiff.text.lemmas.Lemmatizer`),
+* **terms**: Snowball stems of the content words (:class:`~storydiff.text.lemmas.Lemmatizer`;
+  tokens folded by :func:`~storydiff.text.tokens.fold_token`, character bigrams in
+  Chinese, Japanese and Thai, stems of one character dropped),
   sublinear term frequency ``1 + log(tf)``; the title and the lead (first sentence) are
   counted again with extra weight because they name the happening.
 * **names** (``@`` + :func:`~storydiff.text.lemmas.name_key`): capitalised words that do
   not start a sentence and are not function words, plus each run of two capitalised
-  words as one feature. Keys are script- and transcription-insensitive, so names link
+  words as one feature; a short lower-case ending after an apostrophe is cut off
+  (Turkish "Rize'de", "AFAD'ın" are "Rize", "AFAD"). Keys are script- and transcription-insensitive, so names link
   articles across languages ("Selenskyj", "Zelensky" and "Зеленский" share one key).
   In German this also picks up every noun; the clusterer only lets a name link
   languages once it has been seen in two (:meth:`~storydiff.cluster.online.OnlineClusterer._linking`).
-* **numbers** (``#`` + digits): separators removed, so "3.800", "3,800" and "3800" agree
+* **numbers** (``#`` + ASCII digits): separators removed and digits of every script folded,
+  so "3.800", "3,800", "3800", "٣٨٠٠" and "３８００" agree
   across languages; weighted low on their own because most numbers are dates and counts.
 
 Speed: one tokenisation pass per text (a single regex when the text has no script written
@@ -31,18 +35,19 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from storydiff.settings import ClusterSettings
 from storydiff.text.lemmas import Lemmatizer, name_key, stopwords
-from storydiff.text.tokens import word_spans
+from storydiff.text.tokens import fold_token, needs_folding, token_pattern, unspaced_bigrams, word_spans
 
 __all__ = ["FeatureExtractor", "is_shared"]
 
 _SENTENCE_END = re.compile(r"[.!?:;\"'«»„“”()\[\]|•\n]")
 _LEAD_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜА-ЯЁ\"„«])")
 _NON_DIGIT = re.compile(r"\D")
-#: the token pattern of :mod:`storydiff.text.tokens` (numbers with separators, words with an apostrophe)
-_TOKEN = re.compile(r"\d+(?:[.,']\d+)*|[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+#: a case ending after an apostrophe (Turkish "Rize'de", "AFAD'ın", English "Kyiv's"): not part of the name
+_NAME_SUFFIX = re.compile(r"['\u2019][^\W\d_]{1,5}$")
 
 
 def is_shared(feature: str) -> bool:
@@ -62,7 +67,7 @@ _NAME_CACHE = 200_000
 def _spans(text: str) -> list[tuple[int, int, str]]:
     """:func:`~storydiff.text.tokens.word_spans` (case kept), one regex pass when no unspaced script occurs."""
     if _UNSPACED.search(text) is None:
-        return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        return [(m.start(), m.end(), m.group()) for m in token_pattern(text).finditer(text)]
     return list(word_spans(text, lower=False))
 
 
@@ -96,7 +101,8 @@ class FeatureExtractor:
             if token.casefold() in stop or (token.isupper() and len(token) > 5):
                 prev_key = None
                 continue
-            key = self._key(token)
+            suffix = _NAME_SUFFIX.search(token) if "'" in token or "\u2019" in token else None
+            key = self._key(token[: suffix.start()] if suffix and token[suffix.start() + 1 :].islower() else token)
             if len(key) < 2:
                 prev_key = None
                 continue
@@ -106,10 +112,14 @@ class FeatureExtractor:
             prev_key = key
         return keys
 
-    def _terms(self, spans: list[tuple[int, int, str]], stop: frozenset[str], language: str | None) -> list[str]:
-        toks = [t for t in (tok.casefold() for _, _, tok in spans) if len(t) >= 2 and t not in stop
-                and not t[0].isdigit()]
-        return self.lemmatizer.stem(toks, language)
+    def _terms(self, text: str, spans: list[tuple[int, int, str]], stop: frozenset[str], language: str | None
+               ) -> list[str]:
+        if _UNSPACED.search(text) is None and not needs_folding(text):
+            folded: Iterable[str] = (tok.casefold() for _, _, tok in spans)  # the common case, a third faster
+        else:
+            folded = map(fold_token, unspaced_bigrams(spans))
+        toks = [t for t in folded if len(t) >= 2 and t not in stop and not t[0].isdigit()]
+        return [t for t in self.lemmatizer.stem(toks, language) if len(t) >= 2]
 
     def extract(self, text: str, title: str | None, language: str | None) -> dict[str, float]:
         """Raw weights ``feature -> weight`` of one article (before IDF)."""
@@ -117,14 +127,14 @@ class FeatureExtractor:
         stop = stopwords(language)
         body = text[: s.max_chars]
         spans = _spans(body)
-        counts: Counter[str] = Counter(self._terms(spans, stop, language))
+        counts: Counter[str] = Counter(self._terms(body, spans, stop, language))
         weights: dict[str, float] = {t: 1.0 + math.log(c) for t, c in counts.items()}
         lead = _LEAD_END.split(body.strip(), maxsplit=1)[0][:400]
         head = f" {title}\n{lead}" if title and title.strip() not in lead else " " + lead
         head_spans = _spans(head)
         # dict.fromkeys, not set: the order of the features (hence of float sums over them) must not
         # depend on the process's string hash seed, or two processes could score differently
-        for t in dict.fromkeys(self._terms(head_spans, stop, language)):
+        for t in dict.fromkeys(self._terms(head, head_spans, stop, language)):
             weights[t] = weights.get(t, 0.0) + s.title_weight
         names = Counter(self._names(body, spans, stop))
         head_names = dict.fromkeys(self._names(head, head_spans, stop))
@@ -136,7 +146,7 @@ class FeatureExtractor:
         nums: Counter[str] = Counter()
         for _, _, tok in spans:
             if tok[0].isdigit():
-                digits = _NON_DIGIT.sub("", tok)
+                digits = _NON_DIGIT.sub("", fold_token(tok))
                 if len(digits) >= 2:
                     nums["#" + digits] += 1
         for k, c in nums.items():

@@ -7,8 +7,9 @@ small numpy calls. :func:`shingle_batch` (normalised texts) and :func:`shingle_r
 (texts as stored) do the same for a whole batch in a few numpy passes:
 
 1. the texts are joined with NUL and read as UTF-32 code points. :func:`shingle_batch`
-   leaves to the reference the texts with a character at or above U+0E00 (where
-   ``shingle_normalized`` leaves its regex fast path); :func:`shingle_raw` skips
+   leaves to the reference the texts with a character at or above U+0E00 or one that token
+   folding changes (:func:`storydiff.text.tokens.needs_folding`: marks, tatweel, ``ё``,
+   non-ASCII digits), where ``shingle_normalized`` leaves its regex fast path; :func:`shingle_raw` skips
    normalising a text that is NFKC already, has no line-break hyphenation and holds only
    characters whose case folding keeps their token class (a per-code-point table of the
    Basic Multilingual Plane, scripts written without spaces excluded): its tokens are then
@@ -62,7 +63,7 @@ from storydiff.dedup.shingles import (
 )
 from storydiff.settings import DedupSettings
 from storydiff.text.normalize import _HYPHEN_BREAK, _REPLACE, normalize
-from storydiff.text.tokens import _MAYBE_UNSPACED
+from storydiff.text.tokens import _MAYBE_UNSPACED, FOLD_CHARS, needs_folding
 
 __all__ = ["shingle_batch", "shingle_raw"]
 
@@ -128,7 +129,7 @@ def _tables() -> _Tables:
         classes[code] = kind if kind in (_LETTER, _DIGIT) else 0
         apostrophes[code] = kind == 3
         folded = mapped.casefold()
-        direct[code] = (ch not in dropped and _MAYBE_UNSPACED.search(ch + folded) is None
+        direct[code] = (ch not in FOLD_CHARS and ch not in dropped and _MAYBE_UNSPACED.search(ch + folded) is None
                         and folded.casefold() == folded and all(_kind(c) == kind for c in folded))
     for table in (classes, apostrophes, direct):
         table.setflags(write=False)
@@ -289,7 +290,7 @@ def _plain(norms: Sequence[str]) -> list[bool]:
     codes = codes.copy()
     codes[starts[1:] - 1] = ord(" ")  # the separators
     ok = (np.maximum.reduceat(codes, starts) < _LIMIT) & (np.minimum.reduceat(codes, starts) > 0)
-    return [good and bool(t) for good, t in zip(ok.tolist(), norms, strict=True)]
+    return [good and bool(t) and not needs_folding(t) for good, t in zip(ok.tolist(), norms, strict=True)]
 
 
 def _direct(texts: Sequence[str]) -> list[bool]:

@@ -3,7 +3,10 @@
 Method: the text is normalised with :func:`storydiff.text.normalize.normalize` (NFKC,
 case folding, „“ "" »« unified, whitespace collapsed, line-break hyphenation joined)
 and tokenised with :func:`storydiff.text.tokens.words` (scripts written without spaces
-are split per character). Each distinct token gets a 64-bit id from BLAKE2b (cached per
+are split per character; combining marks stay in their word; tokens folded by
+:func:`storydiff.text.tokens.fold_token`, so vocalised and plain Arabic, ``٣٨٠٠`` and
+``3800``, ``ё`` and ``е`` shingle alike; Korean words, a stem with its particles, are
+shingled per syllable). Each distinct token gets a 64-bit id from BLAKE2b (cached per
 call, so a batch hashes each distinct word once); the ids of ``k`` consecutive tokens are
 combined in numpy with a multiply-xor rolling step and the SplitMix64 finaliser, and the
 upper 32 bits are kept. Texts with fewer than ``short_text_words`` words are shingled by
@@ -27,7 +30,7 @@ import numpy.typing as npt
 
 from storydiff.settings import DedupSettings
 from storydiff.text.normalize import normalize
-from storydiff.text.tokens import _TOKEN, words
+from storydiff.text.tokens import PLAIN_TOKEN, needs_folding, words
 
 __all__ = ["ShingleSets", "char_shingles", "shingle_normalized", "shingle_set", "shingle_sets", "splitmix64",
            "tokens_to_ids",
@@ -40,6 +43,7 @@ ShingleSets = list[U32]
 _MUL = np.uint64(0x9E3779B97F4A7C15)
 #: any character at or above U+0E00 (Thai onwards): below it no script is written without spaces
 _SPACELESS_SCRIPTS = re.compile("[\u0e00-\U0010ffff]")
+_HANGUL = re.compile("[\uac00-\ud7af]")
 _WORD_SEED = np.uint64(0x2545F4914F6CDD1D)
 _CHAR_SEED = np.uint64(0x5851F42D4C957F2D)
 
@@ -99,8 +103,12 @@ def shingle_normalized(norm: str, settings: DedupSettings | None = None, *, shor
     """:func:`shingle_set` of an already normalised text, and whether it is character-shingled."""
     s = settings or DedupSettings()
     limit = s.short_text_words if short_text_words is None else short_text_words
-    # fast path: below U+0E00 no script is written without spaces, so words() is the plain regex
-    toks = _TOKEN.findall(norm) if _SPACELESS_SCRIPTS.search(norm) is None else words(norm)
+    # fast path: below U+0E00 no script is written without spaces, and without marks, tatweel, ё or
+    # non-ASCII digits token folding is the identity on normalised text, so words() is the plain regex
+    plain = _SPACELESS_SCRIPTS.search(norm) is None and not needs_folding(norm)
+    toks = PLAIN_TOKEN.findall(norm) if plain else words(norm)
+    if _HANGUL.search(norm) is not None:  # Korean words are long (stem + particles): shingle per syllable
+        toks = [part for tok in toks for part in (list(tok) if _HANGUL.search(tok) else [tok])]
     if len(toks) < limit:
         return char_shingles(norm, s.char_shingle_size), True
     return word_shingles(toks, s.shingle_size, cache), False

@@ -5,7 +5,10 @@ words of the article's language are dropped (compact hand-made lists: articles,
 pronouns, auxiliaries, prepositions, conjunctions, reporting verbs and weekday/month
 words that every news report carries), and the rest is reduced to its Snowball stem
 (PyStemmer, which covers German, English, French, Spanish, Russian, Italian,
-Portuguese, Dutch and more). A language without a stemmer keeps its folded tokens.
+Portuguese, Dutch, Greek, Turkish, Arabic, Hindi and more). A language without a stemmer
+keeps its folded tokens; stems shorter than ``min_len`` are dropped. Chinese, Japanese
+and Thai, written without spaces, are indexed by overlapping character bigrams
+(:func:`storydiff.text.tokens.unspaced_bigrams`).
 
 :func:`fold` maps a word to a script- and accent-independent key (NFKD without
 combining marks, Cyrillic and Greek transliterated to Latin, ``ß`` -> ``ss``), so that
@@ -25,7 +28,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
-from storydiff.text.tokens import words
+from storydiff.text.tokens import fold_token, unspaced_bigrams, word_spans
 
 __all__ = ["STEMMER_LANGUAGES", "STOPWORDS", "Lemmatizer", "fold", "name_key", "stopwords"]
 
@@ -34,7 +37,9 @@ STEMMER_LANGUAGES = {
     "de": "german", "en": "english", "fr": "french", "es": "spanish", "ru": "russian", "it": "italian",
     "pt": "portuguese", "nl": "dutch", "ro": "romanian", "sv": "swedish", "da": "danish", "no": "norwegian",
     "fi": "finnish", "pl": "polish", "tr": "turkish", "hu": "hungarian", "cs": "czech", "el": "greek",
-    "ca": "catalan", "uk": "russian",
+    "ca": "catalan", "uk": "russian", "ar": "arabic", "hi": "hindi", "fa": "persian", "ne": "nepali",
+    "id": "indonesian", "lt": "lithuanian", "et": "estonian", "hy": "armenian", "eu": "basque", "ga": "irish",
+    "ta": "tamil", "sr": "serbian",
 }
 
 _WEEK_MONTH = {
@@ -95,6 +100,22 @@ _FUNCTION_WORDS = {
     "nl": "de het een en of maar dat die dit deze wat wie waar wanneer hoe in op aan van voor met door bij uit naar"
     " over onder tot om is zijn was waren wordt worden werd werden heeft hebben had niet geen ook nog al er hij"
     " zij ze wij we jij je ik hem haar hun",
+    "el": "ο η το οι τα του της των τον την τη στο στη στην στον στα στους στις σε με από για και κι να θα δεν"
+    " μη μην ότι που πως ως αλλά ή είναι ήταν έχει έχουν είχε ένα μια μία ένας ενός μιας αυτό αυτή αυτός αυτά"
+    " αυτές αυτοί τους τις τι κατά μετά προς χωρίς μέχρι όπως ενώ όμως επίσης ακόμη ήδη πολύ πιο δήλωσε είπε"
+    " ανέφερε σύμφωνα δευτέρα τρίτη τετάρτη πέμπτη παρασκευή σάββατο κυριακή",
+    "tr": "ve ile bir bu şu o da de ki mi için gibi kadar daha çok en ama fakat ancak veya ya ise olan olarak oldu"
+    " olduğu olduğunu etti eden göre sonra önce üzere her hem ne değil var yok tarafından dedi söyledi açıkladı"
+    " bildirdi belirtti pazartesi salı çarşamba perşembe cuma cumartesi pazar günü",
+    "pl": "i w we z ze na do że się nie to jest są był była było od po o dla przez przy jak ale lub oraz także"
+    " który która które jego jej ich tym tego ten ta te co już jeszcze powiedział",
+    "uk": "і й та в у на з із до що не це як але від для про за по його її їх він вона вони був була було є"
+    " також який яка які заявив",
+    "ar": "في من على إلى الى عن مع أن ان إن هذا هذه ذلك التي الذي الذين كان كانت قد لم لا ما أو و ثم بعد قبل"
+    " حتى عند كل بين قال وقال وأضاف يوم",
+    "he": "של את על עם כי גם לא זה זו הוא היא הם אשר או אבל יותר כל בין אל עד אחרי לפני ביום אמר",
+    "hi": "का के की को में से पर और है हैं था थे थी हो गया गई गए ने भी तो कि यह वह इस उस एक लिए तक साथ बाद"
+    " कहा रहा रही रहे कर किया करने दिया जो हुई हुआ नहीं",
 }
 
 STOPWORDS: dict[str, frozenset[str]] = {
@@ -118,7 +139,8 @@ _GREEK = {
     "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s", "ς": "s", "τ": "t",
     "υ": "y", "φ": "f", "χ": "ch", "ψ": "ps", "ω": "o",
 }
-_FOLD_TABLE = str.maketrans({**_CYRILLIC, **_GREEK, "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d"})
+_FOLD_TABLE = str.maketrans({**_CYRILLIC, **_GREEK, "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d",
+                             "ı": "i"})
 
 
 def fold(word: str) -> str:
@@ -192,5 +214,6 @@ class Lemmatizer:
     def terms(self, text: str, language: str | None, *, min_len: int = 2) -> list[str]:
         """Stems of ``text``'s content words, in text order (numbers are left out)."""
         stop = stopwords(language)
-        toks = [t for t in words(text) if len(t) >= min_len and t not in stop and not t[0].isdigit()]
-        return self.stem(toks, language)
+        toks = [fold_token(t) for t in unspaced_bigrams(list(word_spans(text, lower=False)))]
+        toks = [t for t in toks if len(t) >= min_len and t not in stop and not t[0].isdigit()]
+        return [t for t in self.stem(toks, language) if len(t) >= min_len]
