@@ -5,7 +5,8 @@ the nearest word whose concept is an action (:data:`~storydiff.compare.lexicon.A
 6 tokens before the figure or 8 after it, never beyond another figure or the end of a sentence;
 a conjunction in between puts the word 4 tokens further away. A German separable verb whose
 particle closes the clause is read joined (``nahm ... fest`` = ``festnahm``, arrested). Failing
-that, an action phrase (:data:`~storydiff.compare.lexicon.ACTION_PHRASES`) in the window.
+that, an action phrase (:data:`~storydiff.compare.lexicon.ACTION_PHRASES`) from 12 tokens before
+the figure (``Ums Leben kamen ... 52 Menschen``) to 8 after, within its sentence.
 Coordinated figures share their verb (``45 adults and 5 children died``).
 
 >>> from storydiff.compare.numbers import find_quantities
@@ -58,12 +59,17 @@ def _separable(toks: list[tuple[int, int, str]], low: list[str], j: int, lo: int
     return next((c for k in range(j - 1, lo - 1, -1) if (c := concept_of(particle + low[k], ACTIONS))), None)
 
 
+#: an action phrase may stand this many tokens before the figure (a fronted German verb phrase)
+_PHRASE_BEFORE = 12
+
+
 def nearest_action(
     toks: list[tuple[int, int, str]], low: list[str], first: int, last: int, qpos: list[int], sentence: str
 ) -> str | None:
     """The action of the figure spanning tokens ``first..last``: the nearest action word (or German
     separable verb) within 6 tokens before or 8 after, not beyond another figure (``qpos``) or a
-    sentence end; a conjunction in between counts as 4 tokens more; else an action phrase nearby."""
+    sentence end; a conjunction in between counts as 4 tokens more; else an action phrase nearby
+    (up to :data:`_PHRASE_BEFORE` tokens before, 8 after)."""
     best: tuple[int, str] | None = None
     lo_bound = max([p for p in qpos if p < first] + [-1])
     hi_bound = min([p for p in qpos if p > last] + [len(toks)])
@@ -83,7 +89,9 @@ def nearest_action(
                 best = (dist, concept)
     if best is not None:
         return best[1]
-    window = sentence[toks[first][0] : toks[min(len(toks) - 1, last + 8)][1]].lower()
+    head = toks[max(lo_bound + 1, first - _PHRASE_BEFORE)][0]  # "Ums Leben kamen ... 52 Menschen"
+    stops = list(_STOP.finditer(sentence, head, toks[first][0]))
+    window = sentence[stops[-1].end() if stops else head : toks[min(len(toks) - 1, last + 8)][1]].lower()
     for phrase, concept in ACTION_PHRASES.items():
         if phrase in window:
             return concept

@@ -8,7 +8,7 @@ with its "26 getötet". A pair is only considered when its context similarity
 reaches a threshold (lower when the key names an action, higher for clock times
 and weekdays). Paired values are then judged:
 
-* numbers: equal stated figures agree; a vague amount (``dutzende``) and a figure
+* numbers (:mod:`~storydiff.compare.judgenum`): equal stated figures agree; a vague amount (``dutzende``) and a figure
   inside its range is a **refinement** (the second source is more precise), a bound only
   when its own figure is inside (``mehr als 30``, not ``mindestens zwölf``); two
   different figures (``mehr als 3000`` vs ``mehr als 3800``) are a **conflict**,
@@ -31,7 +31,6 @@ Scores read from either side (``0:2 gegen Mainz`` / ``2:0 für Mainz``) agree.
 from __future__ import annotations
 
 import difflib
-import math
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -41,6 +40,7 @@ from storydiff.compare.align import Unit
 from storydiff.compare.attribution import find_attribution_conflicts
 from storydiff.compare.detectors import find_more_conflicts
 from storydiff.compare.figures import find_figure_conflicts
+from storydiff.compare.judgenum import judge_numbers
 from storydiff.compare.labels import fact_label
 from storydiff.compare.lexicon import STOPWORDS
 from storydiff.compare.lists import find_list_conflicts
@@ -64,82 +64,6 @@ __all__ = ["ArticleFacts", "context_of", "fact_label", "find_conflicts"]  # fact
 _HIGH_STAKES = {"dead": 1.0, "injured": 0.8, "arrested": 0.8, "missing": 0.8, "evacuated": 0.6}
 
 
-#: a figure of one significant digit this close to another is that figure rounded
-ROUNDING = 0.05
-#: two large figures this close (relative) are one figure rounded differently
-NEAR_ROUNDING = 0.01
-
-
-def _rounded(x: float, y: float) -> bool:
-    """Whether one of two large figures is the other rounded to one significant digit
-    (``2`` billion for ``1.9`` billion) or the two differ by at most 1% (``3.4bn`` / ``3.42bn``).
-    Small figures are stated exactly: ``70`` and ``71`` years of reign disagree."""
-    if min(x, y) >= 1000 and abs(x - y) <= NEAR_ROUNDING * max(x, y):
-        return True  # "3.4bn" and "3.42bn"
-    for r, other in ((x, y), (y, x)):
-        if r >= 1000:
-            scale = 10 ** math.floor(math.log10(r))
-            if abs(r / scale - round(r / scale)) < 1e-9 and abs(r - other) <= ROUNDING * r + 1e-9:
-                return True
-    return False
-
-
-#: "fast"/"almost N" (``≈``) and "bis zu"/"up to N" (``≤``) admit a figure this fraction below N
-NEAR = 0.05
-_NEARLY = ("fast", "knapp", "beinahe", "almost", "nearly", "just under", "près de", "presque", "casi", "почти",
-           "bijna", "quase")
-_AT_MOST = ("bis zu", "up to", "jusqu'à", "hasta", "до")
-
-
-def _bound(v: FactValue) -> str:
-    """The qualifier of a figure, with upper bounds told apart: ``≈`` for "fast 80" (about, from
-    below), ``≤`` for "bis zu 100" (a maximum, which a measured "100" reaches), ``<`` for "unter 100"."""
-    q = str(v.value["qualifier"])
-    if q == "<":
-        low = v.text.lower()
-        if low.startswith(_NEARLY):
-            return "≈"
-        if low.startswith(_AT_MOST):
-            return "≤"
-    return q
-
-
-def _judge_numbers(a: FactValue, b: FactValue) -> tuple[str, str, float] | None:
-    va, vb = a.value, b.value
-    hi_a = va["high"] if va["high"] is not None else float("inf")
-    hi_b = vb["high"] if vb["high"] is not None else float("inf")
-    overlap = va["low"] <= hi_b and vb["low"] <= hi_a
-    if va["anchor"] is not None and vb["anchor"] is not None:
-        qa, qb = _bound(a), _bound(b)
-        if va["anchor"] == vb["anchor"]:
-            bounds = {qa, qb}
-            if ">" in bounds and any(v.text.lower().startswith(_INCLUSIVE) for v in (a, b)):
-                return None  # "mindestens 4" includes "4"
-            if bounds in ({">", "="}, {"<", "="}, {">", "<"}, {">", "~"}):
-                # "rund 2000" vs "more than 2,000" too: one says the count may be below, the other denies it
-                return "conflict", f"the same figure bounded differently: {a.text!r} vs {b.text!r}", 0.25
-            return None  # "bis zu 90" fits "90", "fast 60" is "rund 60", "mindestens 4" is "4"
-        for x, y, q in ((va["anchor"], vb["anchor"], qa), (vb["anchor"], va["anchor"], qb)):
-            if q in ("≈", "≤") and x * (1 - NEAR) <= y <= x:
-                return None  # "casi 100 años" is "98 años", "bis zu 50" allows 48
-        if (va["qualifier"] == "range" and va["low"] <= vb["anchor"] <= hi_a) or (
-                vb["qualifier"] == "range" and vb["low"] <= va["anchor"] <= hi_b):
-            return "refinement", f"{a.text!r} narrows the range {b.text!r}", 0.3
-        if _rounded(va["anchor"], vb["anchor"]):
-            return None  # "zwei Milliarden" is "1,9 Milliarden" rounded
-        why = f"different figures: {a.text!r} vs {b.text!r}"
-        return "conflict", why + (" (ranges overlap)" if overlap else ""), (0.5 if overlap else 1.0)
-    if va["anchor"] is None and vb["anchor"] is None:
-        return None if overlap else ("conflict", f"{a.text!r} vs {b.text!r}", 0.6)
-    vague, precise = (a, b) if va["anchor"] is None else (b, a)
-    x, lo, hi = precise.value["anchor"], vague.value["low"], vague.value["high"]
-    if overlap and (precise.value["qualifier"] == "=" or lo <= x <= (hi if hi is not None else x)):
-        return "refinement", f"{precise.text!r} is more precise than {vague.text!r} and lies in its range", 0.3
-    if x <= lo / 2 or (hi is not None and x > 2 * hi):  # "une heure" is not "quelques heures"
-        return "conflict", f"{a.text!r} is far outside the range of {b.text!r}", 0.8
-    return None  # vague words have soft edges: "mehrere" vs "zwölf"
-
-
 def _judge(fa: Fact, fb: Fact) -> tuple[str, str, float] | None:
     a, b = fa.value, fb.value
     if fa.key == "score" or fb.key == "score":
@@ -147,7 +71,7 @@ def _judge(fa: Fact, fb: Fact) -> tuple[str, str, float] | None:
             return None  # "0:2 gegen Mainz" is "2:0 für Mainz": the order follows the team named first
         return "conflict", f"different scores: {a.text!r} vs {b.text!r}", 0.8
     if fa.kind == "number":
-        verdict = _judge_numbers(a, b)
+        verdict = judge_numbers(a, b)
         if verdict is not None and fa.key.endswith("+-") and (
                 (a.value["anchor"] is None) != (b.value["anchor"] is None)
                 or (fa.key == "person+-" and a.value["anchor"] is not None)):
@@ -230,7 +154,6 @@ def same_words(a: str, b: str) -> bool:
 #: a quote of at least this many content words may be a cut of a longer one
 MIN_CUT = 6
 
-_INCLUSIVE = ("mindestens", "wenigstens", "at least", "au moins", "al menos", "por lo menos", "не менее", "minst")
 
 
 #: two figures further apart than this factor count different things unless their contexts agree

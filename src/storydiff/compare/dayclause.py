@@ -10,6 +10,10 @@
   No 10 on Thursday afternoon, Ms Truss confirmed``) is said of that clause's event, however far
   its verb stands from the day.
 
+A day in the past perfect (``hatten am Sonntag begonnen``, scope ``before``: an earlier event) is
+still of the same event as a day in a plain past when both clauses, in one language, share a verb's
+lemma (``begannen`` / ``begonnen``: *beginnen*; :func:`same_verb`): only the tense differs.
+
 Any other day gets no event here (the nearby words of ``day_events`` stay the only reading): a
 whole clause holds too many actors and things (``König``, ``Schloss``) to tell one event.
 
@@ -33,11 +37,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import simplemma
+
 from storydiff.compare.events import MARK, event_concepts
+from storydiff.compare.lexicon import STOPWORDS
 from storydiff.model import Fact
 from storydiff.text.tokens import word_spans
 
-__all__ = ["MADE_PUBLIC", "clause_events", "same_clause_event"]
+__all__ = ["MADE_PUBLIC", "clause_events", "same_clause_event", "same_verb"]
 
 #: verbs of confirming or making public (word prefixes), counted as the concept ``announce``
 MADE_PUBLIC = ("bestätig", "confirm", "подтверд", "mitgeteilt", "teilte", "verkündet",
@@ -74,3 +81,20 @@ def same_clause_event(text_a: str, fa: Fact, text_b: str, fb: Fact) -> bool:
     """Whether the clauses of two days (:func:`clause_events`) name one news event."""
     ea = clause_events(text_a, fa.value.start, fa.value.end, fa.attributes["sentence"])
     return bool(ea and ea & clause_events(text_b, fb.value.start, fb.value.end, fb.attributes["sentence"]))
+
+
+def _verbs(text: str, fact: Fact, lang: str) -> frozenset[str]:
+    """Lemmas of the lower-case content words of the clause of ``fact`` (German nouns are capitalised;
+    in other languages the clause's other words stand in for its verb)."""
+    s0, s1 = fact.attributes["sentence"]
+    before, after = text[s0:fact.value.start], text[fact.value.end:s1]
+    cut = [m.end() for m in _BREAK.finditer(before)]
+    stop = _BREAK.search(after)
+    clause = before[cut[-1] if cut else 0:] + " " + (after[:stop.start()] if stop else after)
+    return frozenset(simplemma.lemmatize(w, lang=lang) for _s, _e, w in word_spans(clause, lower=False)
+                     if w[0].islower() and len(w) >= 4 and w not in STOPWORDS)
+
+
+def same_verb(text_a: str, fa: Fact, lang_a: str, text_b: str, fb: Fact, lang_b: str) -> bool:
+    """Whether the clauses of two days share a verb's lemma, in one language (see module docstring)."""
+    return lang_a == lang_b and bool(_verbs(text_a, fa, lang_a) & _verbs(text_b, fb, lang_b))

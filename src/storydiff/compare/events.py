@@ -39,10 +39,14 @@ _SPEC: Mapping[str, str] = {
     # what happened
     "resign": "rücktritt rücktritts zurückgetreten zurücktreten zurückzutreten resign démission démissionn "
     "dimisión dimision dimitió dimite dimitir renunci отставк",
-    "elect": "wahl= wahlen= gewählt wählt wähler elect vote= voted voters élu= élue= élus= élection élect "
-    "elección elecciones elegid votación votaron выбор избран",
+    "elect": "wahl= wahlen= gewählt wählt wähler wahllokal elect vote= voted voters polls= polling élu= élue= élus= "
+    "élection élect bureaux= elección elecciones elegid votación votaron urnas= выбор избран избиратель",
+    "begin": "begann begannen begonnen beginn begin began= begun= commenc comenz empez начал начин",
+    "curfew": "ausgangssperre ausgangsverbot curfew couvre-feu toque= комендантск",
     "announce": "angekündigt ankündig kündigte bekanntgegeben bekanntgab announc annonc anunci объяв",
     "meet": "treffen= getroffen trafen meeting met= meet= réunion rencontr reunión reunió encuentro встреч",
+    "damage": "schaden= schäden schadens damage dommage daño= daños= ущерб",
+    "summit": "gipfel summit sommet= sommets= cumbre саммит",
     "sign": "unterzeichn unterschrieb unterschrift signed signing signature signé signat firmó firmad "
     "firmar firmaron подпис",
     "flee": "geflohen geflüchtet floh= flohen= flucht flüchtet fled= flee fleeing fuite enfui huyó huido "
@@ -109,7 +113,8 @@ _SPEC: Mapping[str, str] = {
     "rain": "regen= rain= pluie lluvia дожд",
     "snow": "schnee snow= neige nieve снег",
     "power": "stromausfall strom= blackout outage coupure apagón электроснабж",
-    "price": "preis preise price prix= precio цен= цены стоимост",
+    "price": "preis preise price prix= precio цен= цены стоимост kosten= kostet= cost= costs= coût coûte "
+    "coûter costar costará cuesta= costo= coste= обойд",
     "school": "schule school école escuela школ",
     # when
     "daytime": "morgens vormittag nachmittag abend nacht= nachts morning afternoon evening tonight matin= "

@@ -8,7 +8,7 @@ Method, per sentence:
   duration right before *after*/*before* words takes that relation as its action (``duration+after``,
   :mod:`~storydiff.compare.durations`);
 * **date-time** — weekdays with their part of day (``Samstagvormittag``), dates
-  (``7. Januar``, ``January 7``, ``8 октября``) and clock times (``14 Uhr``, ``06.07 Uhr``,
+  (``7. Januar``, ``January 7``, ``8 октября``, ``14 de abril``) and clock times (``14 Uhr``, ``06.07 Uhr``,
   ``6 a.m.``, ``6:05``); key ``when:weekday`` / ``when:date`` / ``when:clock``; ordinal
   centuries (``aus dem 12. Jahrhundert``, ``XIIIe siècle``; ``six siècles`` is a count) as
   ``when:century``; match minutes (``(19.)``) as ``when:minute`` with the player named in the
@@ -55,7 +55,7 @@ _WEEKDAY = re.compile(
     r"(morning|afternoon|evening|night|matin|soir|Mittag|Vormittag|Nachmittag|Abend))?\b",
     re.IGNORECASE)
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DATE = re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTH_ALT})\b|\b({_MONTH_ALT})\s+(\d{{1,2}})\b", re.IGNORECASE)
+_DATE = re.compile(rf"\b(\d{{1,2}})\.?\s+(?:de\s+)?({_MONTH_ALT})\b|\b({_MONTH_ALT})\s+(\d{{1,2}})\b", re.IGNORECASE)
 _CLOCK = re.compile(
     r"(?<![\d.,])(\d{1,2})(?:[.:](\d{2}))?\s*(Uhr|h\b|a\.m\.|p\.m\.|am\b|pm\b|heures?\b)"
     r"|(?:\b(?:um|gegen|at|à|около|a las|в)\s+)(\d{1,2})[.:](\d{2})\b"

@@ -54,14 +54,14 @@ ACTIONS = _table(
         "dead": "tot tote toten todesopf todes starb starben gestorben getötet tötet ermordet umgekommen "
         "killed kill dead died deaths death fatalit "
         "mort morts tué tués décès décéd "
-        "muert murier murió fallecid fallec "
-        "погиб убит умер смерт жертв гибел "
+        "muert murier murió fallecid fallec mató mataron perish slain "
+        "погиб убит убил умер смерт жертв гибел "
         "doden dode omgekomen mortos",
         "injured": "verletzt verletzte verwundet schwerverletzt leichtverletzt "
         "injur wounded hurt blessé blessés herid lesionad ранен пострадав ранил gewond feridos",
         "arrested": "festgenommen festnahm festgesetzt verhaftet inhaftiert "
         "arrest detain detained interpell arrêté arrêtés "
-        "detenid détenu arrestad задерж арест",
+        "detenid detuv détenu arrestad задерж арест",
         "missing": "vermisst missing disparu desaparecid пропа",
         "evacuated": "evakuiert evacuat évacu evacuad эвакуир",
         "damaged": "zerstört zerstörten beschädigt überflutet destroyed damaged flooded inondé détruit destruid "
@@ -164,6 +164,14 @@ VAGUE: dict[str, tuple[float, float]] = {
     **dict.fromkeys(["mehrere", "einige", "several", "plusieurs", "varios", "varias", "несколько"], (2.0, 9.0)),
     **dict.fromkeys(["zahlreiche", "viele", "many", "numerous", "nombreux", "muchos", "многие"], (5.0, float("inf"))),
     **dict.fromkeys(["dizaine"], (8.0, 12.0)),
+    # "une vingtaine", "una treintena", "un centenar": about that many
+    **dict.fromkeys(["vingtaine", "veintena"], (16.0, 24.0)),
+    **dict.fromkeys(["trentaine", "treintena"], (25.0, 35.0)),
+    **dict.fromkeys(["cinquantaine", "cincuentena"], (40.0, 60.0)),
+    **dict.fromkeys(["centaine", "centenar"], (80.0, 120.0)),
+    **dict.fromkeys(["centenares"], (200.0, 999.0)),
+    **dict.fromkeys(["millar"], (800.0, 1200.0)),
+    **dict.fromkeys(["millares"], (2000.0, 9999.0)),
 }
 
 #: "mehr als 3000" -> lower bound
@@ -269,6 +277,17 @@ SCALES = {
     "tausend": 1e3,
     "thousand": 1e3,
     "mille": 1e3,
+    "тысяч": 1e3,
+    "тысячи": 1e3,
+    "тыс.": 1e3,
+    "тыс": 1e3,
+    "миллиона": 1e6,
+    "миллионов": 1e6,
+    "миллион": 1e6,
+    "миллиарда": 1e9,
+    "миллиардов": 1e9,
+    "millón": 1e6,
+    "millardos": 1e9,
 }
 
 WEEKDAYS = _table(

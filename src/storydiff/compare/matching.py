@@ -18,13 +18,16 @@ Each candidate is scored by how alike its two *contexts* are:
 ``score = 0.4 * sentence + 0.6 * local``. Places are qualifiers: two counts naming
 different places ("in Brandenburg" / "in Bayern") are about different sets and never
 paired (:func:`~storydiff.compare.places.places_in`: "nach Angaben", "im Hintergrund" name
-none). Two unit figures (percent, euro, ...) whose nearest preceding name in the clause differs
+none), nor two figures whose clauses name different weekdays ("am Freitag 200" / "am Samstag 150",
+:mod:`~storydiff.compare.apart`). Two unit figures (percent, euro, ...) whose nearest preceding
+name in the clause differs
 (``die SPD 25,7 Prozent`` / ``die Grünen 14,8 Prozent``) are about different subjects and
 never paired; a count, toll, score or specific unit (days, metres, durations) that is the
 only one of its key in both reports pairs whatever its context; otherwise such a figure gets a bonus
 (:data:`SINGLETON_BONUS`). Two scores followed by the same opponent (``5:0 gegen Werder Bremen``,
 ``3-0 sobre el Werder Bremen``) are the result of one match whatever else either report scores.
-Days and times pair in like words and like sentences, or when the words right after both name one
+Days and times pair in like words and like sentences (a day in the past perfect only with one whose
+clause shares its verb, :func:`~storydiff.compare.dayclause.same_verb`), or when the words right after both name one
 event (``am Mittwoch veröffentlichten Stellungnahme``, :func:`~storydiff.compare.when.same_event`),
 or when they are the only clock times of both reports in like sentences or sentences sharing a news
 concept (:func:`~storydiff.compare.events.shared_events`); the only centuries of both reports pair when
@@ -49,13 +52,14 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from storydiff.compare.align import Unit, stems_of
-from storydiff.compare.dayclause import same_clause_event
+from storydiff.compare.apart import kept_apart
+from storydiff.compare.dayclause import same_clause_event, same_verb
 from storydiff.compare.events import MARK, context_similarity, event_concept, shared_events
 from storydiff.compare.facts import ROLE_KEYS, is_name_word, same_figure
 from storydiff.compare.lexicon import ACTIONS, DIMENSIONS, MONTHS, NOUN_CLASSES, STOPWORDS, WEEKDAYS, concept_of
 from storydiff.compare.places import places_in
 from storydiff.compare.scope import compatible, qualifiers
-from storydiff.compare.scores import interim, opponents, score_after
+from storydiff.compare.scores import opponents
 from storydiff.compare.sums import share_of_total
 from storydiff.compare.when import CLAUSE_BREAK, event_after, near_centuries, same_day_event, same_event
 from storydiff.model import Fact
@@ -73,6 +77,7 @@ _TOLL_ACTIONS = frozenset({"dead", "injured", "arrested", "missing", "evacuated"
 _PEOPLE = frozenset({"person", "child", "soldier", "civilian", "police", "resident"})
 _UNITS = frozenset({"euro", "dollar", "pound", "percent", "meter", "kilometer", "year", "day", "duration", "age"})
 _WINDOW = 6
+_BEFORE = frozenset({"before"})
 #: added to the score of a pair whose values agree, so that agreeing statements pair first
 AGREE_BONUS = 0.25
 #: added when both facts are the only ones of their key in their articles
@@ -220,55 +225,6 @@ def _scope(af: ArticleFacts, fact: Fact) -> frozenset[str]:
     return tags if fact.key.split("+")[0] in _PEOPLE else tags - {"site"}  # a site qualifies counts of people
 
 
-def _kept_apart(a: ArticleFacts, fa: Fact, b: ArticleFacts, fb: Fact) -> bool:
-    """Whether the words around two facts of one key say they are of different things:
-    different measures (``96 Meter hoch`` / ``100 mètres de long``), scores against different
-    opponents, match minutes followed by different scores (``70. Minute auf 2:0`` / ``85. Minute
-    zum 3:0``: two goals of one player)."""
-    da, db = fa.attributes.get("dimension"), fb.attributes.get("dimension")
-    if da and db and da != db:
-        return True
-    if fa.key == "score":
-        if interim(a.text, fa) or interim(b.text, fb):
-            return True  # "lag früh 0:1 hinten", "erhöht auf 3:1": a state of the game, not its result
-        oa, ob = opponents(a.text, fa), opponents(b.text, fb)
-        return bool(oa and ob and not oa & ob)
-    if fa.key == "when:minute":
-        ra, rb = score_after(a.text, fa), score_after(b.text, fb)
-        return bool(ra and rb and ra != rb)
-    if fa.key.startswith("age+"):
-        return _other_person(a, fa, b, fb)
-    return False
-
-
-def _name_run(af: ArticleFacts, fact: Fact) -> str | None:
-    """The run of capitalised words right after (or else right before) a figure, when it holds a name:
-    whom an age is of (``the 600-year-old Guild Hall``, ``Christ Church is the 400-year-old``)."""
-    s0, s1 = fact.attributes["sentence"]
-    for side in (af.text[fact.value.end:s1][:40], af.text[s0:fact.value.start][-40:]):
-        toks = [t for _s, _e, t in word_spans(side, lower=False)]
-        seq = toks[:3] if side.startswith(af.text[fact.value.end:s1][:40]) else toks[-3:]
-        run = [t for t in seq if t[0].isupper() and t.lower() not in STOPWORDS]
-        if run and any(is_name_word(t, af.lang) for t in run):
-            return " ".join(fold(t) for t in run)
-    return None
-
-
-def _names_in(af: ArticleFacts, fact: Fact) -> set[str]:
-    s0, s1 = fact.attributes["sentence"]
-    return {fold(t)[:5] for _s, _e, t in word_spans(af.text[s0:s1], lower=False)
-            if t[0].isupper() and t.lower() not in STOPWORDS and is_name_word(t, af.lang)}
-
-
-def _other_person(a: ArticleFacts, fa: Fact, b: ArticleFacts, fb: Fact) -> bool:
-    """Ages are of one person only when both sentences name someone in common and the names
-    next to the ages do not differ (``die 35-Jährige`` Anna / ``der 61-Jährige`` Vater)."""
-    if not _names_in(a, fa) & _names_in(b, fb):
-        return True
-    ra, rb = _name_run(a, fa), _name_run(b, fb)
-    return bool(ra and rb and ra != rb)
-
-
 def _distinct_values(af: ArticleFacts) -> Counter[str]:
     """How many different values each key has in one article ("44 días" said twice is one value); a
     vague amount besides a figure ("Dozens" and "at least 35") and a share of a stated total are none."""
@@ -315,8 +271,11 @@ def match_facts(a: ArticleFacts, b: ArticleFacts, agree: Callable[[Fact, Fact], 
             qb = scope_b.get(ib)
             if qb is None:
                 qb = scope_b[ib] = _scope(b, fb)
-            if not compatible(qa, qb) or _kept_apart(a, fa, b, fb):
-                continue  # a total and its part, a forecast and a count, two kinds of measure, ...
+            if not compatible(qa, qb) and not ((qa ^ qb) == _BEFORE and compatible(qa - _BEFORE, qb - _BEFORE)
+                                               and same_verb(a.text, fa, a.lang, b.text, fb, b.lang)):
+                continue  # a total and its part, a forecast and a count; "hatten ... begonnen" / "begannen" pair
+            if kept_apart(a, fa, b, fb):
+                continue  # two kinds of measure, two weekdays' counts, ...
             if la is None:
                 la = _local(a, fa, cross)
             lb = local_b.get(ib)

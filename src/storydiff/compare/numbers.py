@@ -38,7 +38,6 @@ from storydiff.compare.durations import FEW, article_is_one, few_at
 from storydiff.compare.lexicon import (
     ACTIONS,
     APPROX,
-    DIMENSIONS,
     LOWER_BOUND,
     MONTHS,
     NOUN_CLASSES,
@@ -51,6 +50,10 @@ from storydiff.compare.lexicon import (
     WEEKDAYS,
     concept_of,
 )
+from storydiff.compare.nouns import dimension_of as _dimension
+from storydiff.compare.nouns import noun_class as _noun_class
+from storydiff.compare.numwords import number_at
+from storydiff.compare.spaced import spaced_figure
 from storydiff.compare.sums import counted_in_parts
 
 __all__ = ["Quantity", "find_quantities", "parse_figure"]
@@ -64,9 +67,6 @@ _PARTITIVE = frozenset({"von", "of", "de", "sur", "из", "der"})
 _BREAK = re.compile(r"\s[-–—:]\s|[;(]")
 _HAS = ("verfüg", "sprach", "sprich", "berichte", "informier")
 _NOMINAL = ("tion", "ung", "ción", "sión")
-#: a noun-class word may run this many letters past its table entry ("Todesopfern"), not more
-#: ("Bürgerversammlung" is no "Bürger")
-_NOUN_TAIL = 5
 _ARTICLES = frozenset({"ein", "eine", "a", "an", "une", "un", "una", "uno"})
 #: words after a figure that end its noun phrase: what follows them is no counted noun ("157 in ganz
 #: Deutschland", "40 on Sunday", "112 nennt sie Dreyer"); "an" (an English article) and the partitives
@@ -121,36 +121,6 @@ def parse_figure(token: str) -> float | None:
         return None
 
 
-_ELISION = re.compile(r"^(?:d|l|qu)'")
-
-
-def _noun_class(word: str) -> str | None:
-    """:data:`NOUN_CLASSES` concept of ``word`` unless it only begins with a class word; a French
-    elision is no part of the word (``d'euros`` is ``euros``)."""
-    word = _ELISION.sub("", word)
-    cls = concept_of(word, NOUN_CLASSES)
-    if cls is None:
-        return None
-    for end in range(len(word), 0, -1):
-        if NOUN_CLASSES.get(word[:end]) == cls:
-            return cls if len(word) - end <= _NOUN_TAIL else None
-    return cls
-
-
-#: a measure word may run this many letters past its table entry ("Höhe" -> "Höhen"), not more
-#: ("Hochwasserkatastrophe" names no height)
-_DIMENSION_TAIL = 3
-
-
-def _dimension(word: str) -> str | None:
-    """:data:`DIMENSIONS` concept of ``word`` unless it is a longer compound that only begins with one."""
-    for end in range(len(word), 0, -1):
-        hit = DIMENSIONS.get(word[:end])
-        if hit is not None and (end == len(word) or (end >= 4 and len(word) - end <= _DIMENSION_TAIL)):
-            return hit
-    return None
-
-
 def _modifier(lowered: list[str], i: int) -> str:
     words = lowered[max(0, i - 4) : i]
     skipped = 0
@@ -193,6 +163,7 @@ def _quantities(sentence: str, previous: str) -> tuple[Quantity, ...]:
         nxt = low[i + 1] if i + 1 < len(toks) else ""
         value: float | None = None
         vague: tuple[float, float] | None = None
+        end_tok = i
         if word[0].isdigit():
             gap = sentence[e : e + 1]
             bare = nxt.rstrip(".")
@@ -219,11 +190,15 @@ def _quantities(sentence: str, previous: str) -> tuple[Quantity, ...]:
             if i > 0 and sentence[toks[i - 1][1] : s] in ("-", ":") and toks[i - 1][2][0].isdigit():
                 i += 1  # score or time tail
                 continue
-            value = parse_figure(word)
+            if i > 0 and low[i - 1].rstrip(".") in MONTHS:
+                i += 1  # a date: "since July 14"
+                continue
+            value, end_tok = spaced_figure(toks, i, sentence) or (parse_figure(word), i)  # "3 800" too
         elif article_is_one(low, i):  # "une heure après": an article counts one unit of a duration
             value = 1.0
-        elif low[i] in NUMBER_WORDS and sentence[e : e + 1] not in (",", ";", ":"):  # "ein, Menschen"
-            value = NUMBER_WORDS[low[i]]
+        elif (numeral := number_at(low, i)) is not None and sentence[e : e + 1] not in (",", ";", ":"):
+            value, end_tok = numeral  # "zwölf", "twenty-five", "двадцать пять", "two dozen"; not "ein, Menschen"
+            nxt = low[end_tok + 1] if end_tok + 1 < len(toks) else ""
             if (value in _ONES or (value == 2 and low[i] in ("beiden", "both"))) and concept_of(
                 nxt, NOUN_CLASSES
             ) not in ("person", "child") and nxt.rstrip(".") not in SCALES:  # "eine Milliarde" is a figure
@@ -236,7 +211,8 @@ def _quantities(sentence: str, previous: str) -> tuple[Quantity, ...]:
         if value is None and vague is None:
             i += 1
             continue
-        last = i
+        last = end_tok
+        nxt = low[last + 1] if last + 1 < len(toks) else ""
         nxt = nxt.rstrip(".") if nxt.rstrip(".") in SCALES else nxt  # "$2 billion." ends a sentence
         mult = NUMBER_WORDS.get(nxt, 0.0) if nxt not in SCALES else SCALES[nxt]
         if vague is not None and mult >= 12:  # "mehrere Dutzend", "several hundred"

@@ -8,18 +8,22 @@ Hintergrund``, ``in Sicherheit``, ``in der Nacht``, ``in dem Zug`` — and two r
 figure would be kept apart because one says "nach Angaben der Polizei" and the other "in
 Emsland". Such words (:data:`NOT_PLACES`: sources, times, manners, states and vehicles,
 none of them a named area a count could be split over) are dropped. Places are returned as
-folded five-letter prefixes so that inflections meet (``Deutschland``/``Deutschlands``).
+folded five-letter prefixes, Cyrillic transliterated, so that inflections and scripts meet
+(``Deutschland``/``Deutschlands``, ``в Кировске``/``in Kirovsk``).
 
 >>> sorted(places_in("Nach Angaben der Polizei starben im Hintergrund in Brandenburg drei Menschen."))
 ['brand']
 >>> sorted(places_in("Im Kreis Ahrweiler wurden 110 Tote gezählt."))
 ['ahrwe']
+>>> places_in("В Кировске задержали 300 человек.") == places_in("In Kirovsk, 300 people were detained.")
+True
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from storydiff.text.lemmas import fold
 
 __all__ = ["NOT_PLACES", "places_in"]
 
@@ -40,15 +44,11 @@ pause halbzeit spiel verhandlungen gesprächen gange kraft summe form
 """.split())  # noqa: SIM905
 
 
-def _fold(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
-
-
 def places_in(text: str) -> frozenset[str]:
     """Folded five-letter prefixes of the places ``text`` names (see module docstring)."""
     out = set()
     for m in _PLACE.finditer(text):
         word = m.group(1).split()[-1]
         if word.lower() not in NOT_PLACES:
-            out.add(_fold(word)[:5])
+            out.add(fold(word)[:5])
     return frozenset(out)

@@ -30,8 +30,8 @@ set at the same time. The words next to a figure often say they do not:
 * ``relative`` — an offset between two events (``zwei Minuten später``, ``two days later``);
 * ``timepoint`` — a minute of a match or a speech (``nach 30 gespielten Minuten``,
   ``a los 70 minutos``, ``die ersten zehn Minuten``): a time, not a duration, never paired;
-* ``until`` — a weekday or date that ends a period (``bis Samstag``, ``until Friday``),
-  not the day of an event.
+* ``until`` — a weekday, date or time that ends a period (``bis Samstag``, ``until Friday``,
+  ``from 10 p.m. to 7 a.m.``), not the day or time of an event.
 
 Tags of :data:`EXCLUSIVE` must be equal on both sides; see :func:`compatible`.
 
@@ -88,6 +88,9 @@ _TIMEPOINT_BEFORE = re.compile(r"\b(?:nach|after|tras|après|a\s+los|sobre\s+los
                                r"premières|primeros|ab\s+der|bis\s+zur)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _UNTIL_BEFORE = re.compile(r"\b(?:bis|until|till|jusqu'à|jusqu'au|hasta|до)\s+(?:(?:zum|nächsten|kommenden|"
                            r"mindestens|spätestens|voraussichtlich|at\s+least|el|le|the)\s+)*$", re.IGNORECASE)
+#: the end of a span of time "von 22 bis 7 Uhr", "from 10 p.m. to 7 a.m.", "de 22 h à 6 h": an until as well
+_UNTIL_SPAN = re.compile(r"\b(?:von|from|de|desde|с)\s+\d{1,2}(?:[.:]\d{2})?\s*(?:Uhr|h|am|pm|a\.m\.|p\.m\.|"
+                         r"часов)?\s+(?:bis|to|till|à|a|hasta|до|по)\s+$", re.IGNORECASE)
 _SHARE = re.compile(rf"(?:,|\bund|\band|\bet|\by)\s+(?:\w+\s+){{1,3}}{_NUM}\b", re.IGNORECASE)
 _PART = re.compile(rf"^[^.;]{{0,40}}?\b(?:und|and|sowie|plus|et|y)\s+{_NUM}\s+(?:weitere|more|other|andere|autres|otr)",
                    re.IGNORECASE)
@@ -136,7 +139,7 @@ def qualifiers(sentence: str, start: int, end: int, kind: str = "number") -> fro
     if kind == "minute":
         return frozenset()  # a match minute is told apart by its player (matching)
     if kind == "date-time":
-        if _UNTIL_BEFORE.search(near_before):
+        if _UNTIL_BEFORE.search(near_before) or _UNTIL_SPAN.search(near_before):
             tags.add("until")
         if _PLUPERFECT.search(cl_before + " " + cl_after):
             tags.add("before")

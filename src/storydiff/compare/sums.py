@@ -13,7 +13,10 @@ Method, over the quantities of one sentence (:func:`~storydiff.compare.numbers.f
   (``110 personnes, sur un total de 157 dans le pays``, ``12 people, out of a total of 40``) counts
   what that count counts, with its action: the whole of which the count is a share;
 * **loss of lives** — a count of people right after *la perte de*, *the loss of*, *den Verlust von*,
-  *la pérdida de* counts the dead.
+  *la pérdida de* counts the dead;
+* **a rising count** — a bare figure after a count of people with an action, in a sentence that says
+  the count rose in between (``zwölf Tote, am Dienstag stieg die Zahl auf 19``, ``the death toll rose
+  from 23 on Friday to 41``), is the later figure of that count: it counts the same noun and action.
 
 >>> from storydiff.compare.numbers import find_quantities
 >>> [(q.text, q.anchor, q.noun, q.action) for q in find_quantities("45 adults and 5 children died.")]
@@ -43,6 +46,11 @@ _SHARE = re.compile(r"^\s*,?\s*(?:sur\s+un\s+total\s+de|(?:out\s+)?of\s+a\s+tota
 _LOSS = re.compile(r"\b(?:pertes?\s+de|(?:the\s+)?loss\s+of|(?:den\s+)?verlust\s+von|(?:la\s+)?pérdida\s+de)\s+$",
                    re.IGNORECASE)
 _BOUNDS = {"=": 0, "~": 1, ">": 2}
+#: a count that rose (or was raised) before the figure: "stieg die Zahl auf", "rose from 23 ... to"
+_RISE = re.compile(r"\b(?:stieg|steigt|gestiegen|erhöht|erhöhte|rose|risen|rises|climbed|increased|jumped|"
+                   r"augment\w*|passé|aument\w*|subió|ascendió|ascendi\w*|вырос\w*|возрос\w*|увеличил\w*)\b",
+                   re.IGNORECASE)
+_STOP = re.compile(r"[.;!?]\s")
 
 
 def _is_part(q: Quantity) -> bool:
@@ -77,6 +85,9 @@ def counted_in_parts(qs: list[Quantity], sentence: str) -> list[Quantity]:
             prev = out[k - 1]
             if prev.noun is not None and _TOTAL_OF.match(sentence[prev.end:q.start]):
                 out[k] = replace(q, noun=prev.noun, noun_word=prev.noun_word, action=prev.action)
+            elif prev.noun in PEOPLE and prev.action is not None and _RISE.search(sentence[:q.start]) and (
+                    _STOP.search(sentence[prev.end:q.start]) is None):
+                out[k] = replace(q, noun=prev.noun, noun_word=prev.noun_word, action=prev.action)  # "... auf 19"
     sums: list[Quantity] = []
     k = 0
     while k < len(out):
