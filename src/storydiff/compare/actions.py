@@ -17,6 +17,7 @@ Coordinated figures share their verb (``45 adults and 5 children died``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -71,8 +72,9 @@ def nearest_action(
     sentence end; a conjunction in between counts as 4 tokens more; else an action phrase nearby
     (up to :data:`_PHRASE_BEFORE` tokens before, 8 after)."""
     best: tuple[int, str] | None = None
-    lo_bound = max([p for p in qpos if p < first] + [-1])
-    hi_bound = min([p for p in qpos if p > last] + [len(toks)])
+    k_lo, k_hi = bisect_left(qpos, first), bisect_right(qpos, last)  # qpos is in token order
+    lo_bound = qpos[k_lo - 1] if k_lo else -1
+    hi_bound = qpos[k_hi] if k_hi < len(qpos) else len(toks)
     for j in range(max(lo_bound + 1, first - 6), min(hi_bound, last + 9)):
         if first <= j <= last:
             continue

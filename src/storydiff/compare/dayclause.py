@@ -91,8 +91,12 @@ def _verbs(text: str, fact: Fact, lang: str) -> frozenset[str]:
     cut = [m.end() for m in _BREAK.finditer(before)]
     stop = _BREAK.search(after)
     clause = before[cut[-1] if cut else 0:] + " " + (after[:stop.start()] if stop else after)
-    return frozenset(simplemma.lemmatize(w, lang=lang) for _s, _e, w in word_spans(clause, lower=False)
-                     if w[0].islower() and len(w) >= 4 and w not in STOPWORDS)
+    words = [w for _s, _e, w in word_spans(clause, lower=False) if w[0].islower() and len(w) >= 4
+             and w not in STOPWORDS]
+    try:
+        return frozenset(simplemma.lemmatize(w, lang=lang) for w in words)
+    except ValueError:  # a language simplemma does not know: the words as they stand
+        return frozenset(words)
 
 
 def same_verb(text_a: str, fa: Fact, lang_a: str, text_b: str, fb: Fact, lang_b: str) -> bool:

@@ -41,7 +41,8 @@ _SPEC: Mapping[str, str] = {
     "dimisión dimision dimitió dimite dimitir renunci отставк",
     "elect": "wahl= wahlen= gewählt wählt wähler wahllokal elect vote= voted voters polls= polling élu= élue= élus= "
     "élection élect bureaux= elección elecciones elegid votación votaron urnas= выбор избран избиратель",
-    "begin": "begann begannen begonnen beginn begin began= begun= commenc comenz empez начал начин",
+    "begin": "begann begannen begonnen beginn begin began= begun= commenc comenz empez начал= начала= начали= начало= "
+    "началась началось начался начнет начнёт начнут начин",  # not "начальник" (a chief)
     "curfew": "ausgangssperre ausgangsverbot curfew couvre-feu toque= комендантск",
     "announce": "angekündigt ankündig kündigte bekanntgegeben bekanntgab announc annonc anunci объяв",
     "meet": "treffen= getroffen trafen meeting met= meet= réunion rencontr reunión reunió encuentro встреч",
@@ -114,7 +115,7 @@ _SPEC: Mapping[str, str] = {
     "snow": "schnee snow= neige nieve снег",
     "power": "stromausfall strom= blackout outage coupure apagón электроснабж",
     "price": "preis preise price prix= precio цен= цены стоимост kosten= kostet= cost= costs= coût coûte "
-    "coûter costar costará cuesta= costo= coste= обойд",
+    "coûter costar costará cuesta= costo= coste= обойдется обойдётся",
     "school": "schule school école escuela школ",
     # when
     "daytime": "morgens vormittag nachmittag abend nacht= nachts morning afternoon evening tonight matin= "

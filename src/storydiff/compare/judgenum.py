@@ -37,7 +37,7 @@ def _rounded(x: float, y: float) -> bool:
     if min(x, y) >= 1000 and abs(x - y) <= NEAR_ROUNDING * max(x, y):
         return True  # "3.4bn" and "3.42bn"
     for r, other in ((x, y), (y, x)):
-        if r >= 1000:
+        if r >= 1000 and math.isfinite(r):
             scale = 10 ** math.floor(math.log10(r))
             if abs(r / scale - round(r / scale)) < 1e-9 and abs(r - other) <= ROUNDING * r + 1e-9:
                 return True

@@ -5,14 +5,15 @@ listed prefix, allowed to run :data:`NOUN_TAIL` letters past it (``Todesopfern``
 (``Bürgerversammlung`` is no ``Bürger``); a word that begins with no class word takes the class of
 its German compound head, a listed whole word of at least :data:`MIN_HEAD` letters that ends it
 (``Bergleute`` counts ``Leute``, ``Schulkinder`` ``Kinder``, ``Verkehrstote`` ``Tote``; not so
-``Stundenkilometer``, which begins with ``Stunde``). A French elision is no part of the word
+``Stundenkilometer``, which begins with ``Stunde``), nor after a unit's prefix (:data:`UNIT_PREFIXES`:
+``Quadratkilometer``, ``Zentimeter``, ``Kilowattstunden`` are other units). A French elision is no part of the word
 (``d'euros``). A measure word (:data:`~storydiff.compare.lexicon.DIMENSIONS`, ``hoch``, ``long``) may
 run :data:`DIMENSION_TAIL` letters past its entry (``Höhen``), not more (``Hochwasserkatastrophe``).
 
 >>> noun_class("todesopfern"), noun_class("bergleute"), noun_class("schulkinder"), noun_class("bürgerversammlung")
 ('person', 'person', 'child', None)
->>> noun_class("stundenkilometern") is None
-True
+>>> noun_class("stundenkilometern") is None, noun_class("quadratmeter") is None
+(True, True)
 >>> dimension_of("höhen"), dimension_of("hochwasserkatastrophe")
 ('height', None)
 """
@@ -23,7 +24,7 @@ import re
 
 from storydiff.compare.lexicon import DIMENSIONS, NOUN_CLASSES, concept_of
 
-__all__ = ["DIMENSION_TAIL", "MIN_HEAD", "NOUN_TAIL", "dimension_of", "noun_class"]
+__all__ = ["DIMENSION_TAIL", "MIN_HEAD", "NOUN_TAIL", "UNIT_PREFIXES", "dimension_of", "noun_class"]
 
 #: a noun-class word may run this many letters past its table entry, not more
 NOUN_TAIL = 5
@@ -31,6 +32,9 @@ NOUN_TAIL = 5
 MIN_HEAD = 4
 #: a measure word may run this many letters past its table entry, not more
 DIMENSION_TAIL = 3
+#: what a compound's head follows when the compound is another unit of measure (``Quadratmeter``)
+UNIT_PREFIXES = ("quadrat", "kubik", "zenti", "milli", "mikro", "nano", "dezi", "hekto", "kilo", "mega", "giga",
+                 "watt", "licht")
 
 _ELISION = re.compile(r"^(?:d|l|qu)'")
 
@@ -47,7 +51,7 @@ def noun_class(word: str) -> str | None:
     for start in range(3, len(word) - MIN_HEAD + 1):  # the longest head first
         head = NOUN_CLASSES.get(word[start:])
         if head is not None:
-            return head
+            return None if word[:start].endswith(UNIT_PREFIXES) else head
     return None
 
 

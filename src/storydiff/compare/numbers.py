@@ -170,6 +170,10 @@ def _quantities(sentence: str, previous: str) -> tuple[Quantity, ...]:
             if gap in (":", "/") or bare in _SKIP_AFTER or bare in MONTHS or concept_of(nxt, MONTHS, 5):
                 i += 1
                 continue
+            if bare == "de" and i + 2 < len(toks) and low[i + 2].rstrip(".") in MONTHS and (
+                    word.isdecimal() and int(word) <= 31):
+                i += 1  # a date: "el 14 de mayo"
+                continue
             if (
                 gap == "."
                 and e + 1 < len(sentence)
@@ -190,13 +194,14 @@ def _quantities(sentence: str, previous: str) -> tuple[Quantity, ...]:
             if i > 0 and sentence[toks[i - 1][1] : s] in ("-", ":") and toks[i - 1][2][0].isdigit():
                 i += 1  # score or time tail
                 continue
-            if i > 0 and low[i - 1].rstrip(".") in MONTHS:
-                i += 1  # a date: "since July 14"
+            if i > 0 and low[i - 1].rstrip(".") in MONTHS and word.isdecimal() and int(word) <= 31:
+                i += 1  # a date: "since July 14"; not "am 3. Mai 200 Tote"
                 continue
             value, end_tok = spaced_figure(toks, i, sentence) or (parse_figure(word), i)  # "3 800" too
         elif article_is_one(low, i):  # "une heure après": an article counts one unit of a duration
             value = 1.0
-        elif (numeral := number_at(low, i)) is not None and sentence[e : e + 1] not in (",", ";", ":"):
+        elif (numeral := number_at(low, i, _spoken_end(toks, i, sentence))) is not None and sentence[
+                e : e + 1] not in (",", ";", ":"):
             value, end_tok = numeral  # "zwölf", "twenty-five", "двадцать пять", "two dozen"; not "ein, Menschen"
             nxt = low[end_tok + 1] if end_tok + 1 < len(toks) else ""
             if (value in _ONES or (value == 2 and low[i] in ("beiden", "both"))) and concept_of(
@@ -222,6 +227,9 @@ def _quantities(sentence: str, previous: str) -> tuple[Quantity, ...]:
         if value is not None and nxt in SCALES:
             value *= SCALES[nxt]
             last += 1
+        if value is not None and not math.isfinite(value):
+            i = last + 1  # "1111…" of 400 digits is no figure
+            continue
         rng = (value, value) if value is not None else vague
         assert rng is not None
         # range "300 bis 350"
@@ -346,6 +354,19 @@ _COUNT_OF = frozenset({"zahl", "anzahl", "number", "nombre", "número", "numero"
 
 #: pronouns that take up "the number" of the sentence before (``Zahl``, ``number``, ``toll``, ``bilan``)
 _BACK = frozenset({"sie", "it", "il", "elle"})
+
+
+#: a numeral of number words spans at most this many tokens
+_MAX_NUMERAL = 12
+
+
+def _spoken_end(toks: list[tuple[int, int, str]], i: int, sentence: str) -> int:
+    """The first token after ``i`` that punctuation parts from it (``zweihundert (fünf Kinder)``,
+    ``twenty – five``): a numeral of number words does not run on into it."""
+    k = i + 1
+    while k < min(len(toks), i + _MAX_NUMERAL) and not sentence[toks[k - 1][1]:toks[k][0]].strip():
+        k += 1
+    return k
 
 
 def _tokens(sentence: str) -> tuple[list[tuple[int, int, str]], list[str]]:

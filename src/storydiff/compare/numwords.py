@@ -83,7 +83,14 @@ _DOZEN = frozenset({"dutzend", "dozen", "douzaine", "docena"})
 #: words that join a ten and a unit ("trente et un", "treinta y cinco") or a hundred and the rest
 _JOINERS = frozenset({"et", "y", "and"})
 _GERMAN = re.compile(r"(?:(\w*?)tausend)?(?:(\w*?)hundert)?(?:(\w+?)und)?(\w*)")
-_SPANISH_TWENTIES = {"veintiún": 21.0, "veintiuno": 21.0, "veintiuna": 21.0}
+_SPANISH_TWENTIES = {"veintiún": 21.0, "veintiuno": 21.0, "veintiuna": 21.0, "veintidós": 22.0, "veintitrés": 23.0,
+                     "veintiséis": 26.0}
+#: "cent"/"cents" multiply only a French unit ("cinq cents", "mille cent"); "fifty cents" is money, "per cent"
+#: a share, "99 Cent" a unit; "cents" and "vingts" never start a numeral
+_FRENCH_UNITS = frozenset({"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "mille"})
+_CENTS = frozenset({"cent", "cents"})
+_NEVER_FIRST = frozenset({"cents", "vingts"})
+_PER = frozenset({"per", "por", "pour"})
 
 
 def _german(word: str) -> float | None:
@@ -146,37 +153,46 @@ def _combine(values: list[float]) -> float | None:
     return total + current
 
 
-def number_at(low: list[str], i: int) -> tuple[float, int] | None:
+def number_at(low: list[str], i: int, end: int | None = None) -> tuple[float, int] | None:
     """``(value, last token)`` of the numeral that starts at lower-case token ``low[i]`` (see module
-    docstring); ``None`` when ``low[i]`` is no number word."""
+    docstring), read no further than before token ``end``; ``None`` when ``low[i]`` is no number word,
+    or is the ``cent`` of ``per cent``/``por ciento``/``99 Cent``. A word ending in a full stop ends the numeral
+    (``twenty five.``)."""
+    end = len(low) if end is None else min(end, len(low))
+    if low[i] in _NEVER_FIRST or ((low[i] in _CENTS or low[i] == "ciento") and i > 0 and (
+            low[i - 1] in _PER or low[i - 1][0].isdigit())):
+        return None
     first = word_value(low[i])
     if first is None:
         return None
     values, last = [first], i
     j = i + 1
-    while j < len(low):
+    while j < end:
         word = low[j]
         if word in _DOZEN and values[-1] < 12:
-            values, last = [values[-1] * 12.0] if len(values) == 1 else values, j  # "two dozen"
-            if len(values) > 1:
-                break
-            j += 1
-            continue
-        if word in _JOINERS and j + 1 < len(low):
-            nxt = word_value(low[j + 1])
+            values, last = [(_combine(values) or values[-1]) * 12.0], j  # "two dozen", "twenty two dozen"
+            break
+        if word in _JOINERS and j + 1 < end:
+            nxt = word_value(low[j + 1].removesuffix("."))  # "trente et un."
             prev = values[-1]
             if nxt is not None and ((20 <= prev < 100 and prev % 10 == 0 and nxt < 10) or (prev >= 100 and nxt < 100)):
                 values.append(nxt)
                 last, j = j + 1, j + 2
+                if low[last].endswith("."):
+                    break
                 continue
             break
+        stop = word.endswith(".")  # "twenty five.": the sentence (or an abbreviation) ends here
+        word = word[:-1] if stop else word
         value = word_value(word)
-        if value is None or word in _DOZEN:
+        if value is None or word in _DOZEN or (word in _CENTS and low[j - 1] not in _FRENCH_UNITS):
             break
         trial = _combine([*values, value])
         if trial is None:
             break
         values.append(value)
         last, j = j, j + 1
+        if stop:
+            break
     result = _combine(values) if len(values) > 1 else values[0]
     return (result, last) if result is not None else (first, i)

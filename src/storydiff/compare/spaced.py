@@ -3,7 +3,8 @@ Russian and some German outlets write them, also with a no-break or narrow no-br
 
 Method: a figure of one to three digits without separators, followed after exactly one space by a
 group of exactly three digits (and so on), is one figure, unless another digit group stands right
-before it (``12 345 678`` is read whole from its start) or the last group runs on into more digits.
+before it (``12 345 678`` is read whole from its start), the last group runs on into more digits or
+the first begins with a zero (``089 123 456`` is a telephone number).
 Anything else (``am 3 200 Menschen`` is rare; ``Platz 3 800 Punkte`` rarer) is read as the tokenizer
 split it.
 
@@ -29,8 +30,8 @@ def spaced_figure(toks: list[tuple[int, int, str]], i: int, sentence: str) -> tu
     """``(value, last token)`` of the spaced figure starting at token ``i``, ``None`` if there is none
     (see module docstring)."""
     word = toks[i][2]
-    if not _HEAD.fullmatch(word) or (i > 0 and toks[i - 1][2][0].isdigit() and sentence[toks[i - 1][1]:toks[i][0]]
-                                     in _SPACES):
+    if not _HEAD.fullmatch(word) or word[0] == "0" or (
+            i > 0 and toks[i - 1][2][0].isdigit() and sentence[toks[i - 1][1]:toks[i][0]] in _SPACES):
         return None
     digits, last = word, i
     while last + 1 < len(toks) and _GROUP.fullmatch(toks[last + 1][2]) and sentence[
