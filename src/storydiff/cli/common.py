@@ -18,8 +18,11 @@ from storydiff.store import Store
 __all__ = ["CommandContext", "TerminalSafe", "format_when", "parse_since", "print_json", "print_table",
            "progress_bar"]
 
-#: C0 controls but tab, newline and carriage return, and DEL: an article's ESC sequences must not reach a terminal
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]")
+#: C0 controls but tab, newline and carriage return, DEL, and the C1 controls (U+009B is a one-character
+#: CSI): an article's escape sequences must not reach a terminal
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
+#: controls that ``json.dumps`` leaves raw (it escapes only those below U+0020): only ever inside strings
+_JSON_RAW = re.compile(r"[\x7f-\x9f]")
 
 
 class TerminalSafe(io.TextIOBase):
@@ -72,12 +75,14 @@ class CommandContext:
 
 
 def print_json(ctx: CommandContext, data: Any) -> None:
-    json.dump(data, ctx.out, ensure_ascii=False, indent=2, default=str)
-    ctx.out.write("\n")
+    """``data`` as JSON; DEL and C1 controls (which ``json`` leaves raw) as ``\\u`` escapes, so that
+    :class:`TerminalSafe` finds nothing to replace and the data stay as stored."""
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    ctx.out.write(_JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def _cell(value: Any) -> str:
-    return "" if value is None else str(value).replace("\n", " ")
+    return "" if value is None else str(value).replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
 
 
 def print_table(ctx: CommandContext, headers: Sequence[str], rows: Sequence[Sequence[Any]], *,

@@ -25,7 +25,7 @@ from storydiff.errors import EmptyInputError, FormatError, InputError
 from storydiff.ingest.dates import parse_date
 from storydiff.ingest.decode import looks_binary
 from storydiff.ingest.html import host_of, html_to_text
-from storydiff.ingest.records import normalize_language
+from storydiff.ingest.records import clean_text, normalize_language
 from storydiff.model import Article
 from storydiff.settings import IngestSettings
 
@@ -98,7 +98,7 @@ def read_feed(data: bytes, name: str, settings: IngestSettings) -> Iterator[Arti
     feed_lang = normalize_language(feed.get("language"))
     for number, entry in enumerate(entries, 1):
         where = f"{name}#{number}"
-        text = _entry_text(entry)
+        text = clean_text(_entry_text(entry)).strip()  # an entry of control characters only has no text
         if not text:
             yield EmptyInputError(where, "feed entry has no content or summary")
             continue

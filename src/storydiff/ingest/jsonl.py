@@ -4,7 +4,8 @@ Blank lines are skipped; a line that is not valid JSON, not an object, or has no
 yields an :class:`~storydiff.errors.InputError` naming ``file:line`` and reading goes on.
 Field mapping: :mod:`storydiff.ingest.records`. Origins are ``file:line`` (JSONL) and
 ``file#N`` (the N-th element of a JSON array). The non-JSON constants ``NaN`` and
-``Infinity`` that Python writers emit are read as ``null``.
+``Infinity`` that Python writers emit are read as ``null``, as is a number beyond a float
+(``1e400``); an integer of more than 4300 digits is an error of its line.
 
 >>> import io
 >>> from storydiff.settings import IngestSettings
@@ -16,6 +17,7 @@ Field mapping: :mod:`storydiff.ingest.records`. Origins are ``file:line`` (JSONL
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
@@ -33,6 +35,12 @@ def _no_constant(name: str) -> None:
     """``NaN``, ``Infinity`` and ``-Infinity`` (not JSON, but written by Python's ``json``) read as null,
     so that every JSON the store later prints stays valid JSON."""
     return None
+
+
+def _finite(text: str) -> float | None:
+    """A JSON number too large for a float (``1e400``, Python reads it as ``inf``) reads as null too."""
+    value = float(text)
+    return value if math.isfinite(value) else None
 
 
 def _record(value: Any, where: str, settings: IngestSettings, fields: dict[str, tuple[str, ...]]
@@ -60,12 +68,15 @@ def read_jsonl(stream: BinaryIO, name: str, settings: IngestSettings) -> Iterato
         seen = True
         where = f"{name}:{lineno}"
         try:
-            value = json.loads(line.rstrip("\r\n"), parse_constant=_no_constant)
+            value = json.loads(line.rstrip("\r\n"), parse_constant=_no_constant, parse_float=_finite)
         except json.JSONDecodeError as exc:
             yield FormatError(where, f"invalid JSON at column {exc.colno}: {exc.msg}")
             continue
         except RecursionError:
             yield FormatError(where, "JSON nested too deeply")
+            continue
+        except ValueError:  # not a JSONDecodeError: an integer of more than 4300 digits
+            yield FormatError(where, "invalid JSON: a number of more than 4300 digits")
             continue
         yield _record(value, where, settings, fields)
     if not seen:
@@ -85,7 +96,7 @@ def read_json(data: bytes, name: str, settings: IngestSettings) -> Iterator[Arti
         yield EmptyInputError(name, "empty file")
         return
     try:
-        value = json.loads(text, parse_constant=_no_constant)
+        value = json.loads(text, parse_constant=_no_constant, parse_float=_finite)
     except json.JSONDecodeError as exc:
         if text.lstrip().startswith("{") and exc.msg == "Extra data":  # several objects: JSON Lines
             yield from read_jsonl(io.BytesIO(text.encode("utf-8")), name, settings)
@@ -94,6 +105,9 @@ def read_json(data: bytes, name: str, settings: IngestSettings) -> Iterator[Arti
         return
     except RecursionError:
         yield FormatError(name, "JSON nested too deeply")
+        return
+    except ValueError:  # not a JSONDecodeError: an integer of more than 4300 digits
+        yield FormatError(name, "invalid JSON: a number of more than 4300 digits")
         return
     fields = resolve_fields(settings)
     if isinstance(value, dict):

@@ -73,8 +73,10 @@ _LETTERS = (rf"[^\W\d_]+(?:(?:[{_ranges([c for c in _MARK_CODES if c < 0x10000])
             rf"|(?=[\U00010000-\U0010ffff])[{_ranges([c for c in _MARK_CODES if c >= 0x10000])}])+[^\W\d_]*)*")
 _TOKEN = re.compile(rf"\d+(?:[.,']\d+)*|{_LETTERS}(?:['\u2019]{_LETTERS})?")
 #: the characters that make :func:`fold_token` differ from ``str.casefold``: marks, format
-#: characters, the Arabic tatweel, Cyrillic ``ё``, non-ASCII decimal digits
-FOLD_CHARS = frozenset(map(chr, _MARK_CODES + _DIGIT_CODES + [ord(c) for c in _FORMAT + "\u0640\u0401\u0451"]))
+#: characters, the Arabic tatweel, Cyrillic ``ё``, non-ASCII decimal digits, and the few
+#: letters whose case folding holds a mark (``İ``, Greek ``ΐ``, ``ǰ``: all in the BMP)
+_FOLD_BASE = frozenset(map(chr, _MARK_CODES + _DIGIT_CODES + [ord(c) for c in _FORMAT + "\u0640\u0401\u0451"]))
+FOLD_CHARS = _FOLD_BASE | {c for c in map(chr, range(0x80, 0x10000)) if not _FOLD_BASE.isdisjoint(c.casefold())}
 
 
 #: the token pattern of text without marks or format characters (the same matches as
