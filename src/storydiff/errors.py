@@ -9,6 +9,7 @@ Every error a user can meet is a :class:`StorydiffError`; the tree::
     │   ├── EmptyInputError     nothing to read (empty file, no text)
     │   └── InputTooLargeError  over the configured size cap
     ├── StoreError              the store cannot be opened, migrated or written
+    │   ├── StoreBusyError      another process holds the store's lock past the timeout
     │   └── SchemaVersionError  the store was written by a newer storydiff
     ├── NotFoundError           no article or story with that id
     └── ConfigError             an invalid setting or option
@@ -28,6 +29,7 @@ __all__ = [
     "InputTooLargeError",
     "NotFoundError",
     "SchemaVersionError",
+    "StoreBusyError",
     "StoreError",
     "StorydiffError",
 ]
@@ -67,6 +69,10 @@ class InputTooLargeError(InputError):
 
 class StoreError(StorydiffError):
     """The store cannot be opened, migrated or written."""
+
+
+class StoreBusyError(StoreError):
+    """Another process holds the store's lock past the busy timeout: try again later (HTTP 503)."""
 
 
 class SchemaVersionError(StoreError):

@@ -20,6 +20,11 @@ Write endpoints need ``Authorization: Bearer <token>`` when a token is set, and 
 cross-site requests (an ``Origin`` other than the server's own), so a page on another
 site cannot post into a local store. CORS is off: no ``Access-Control-*`` header is sent.
 
+A store locked by another process past SQLite's busy timeout (a long ``storydiff ingest``
+holding the write lock) is answered ``503`` with ``Retry-After`` and a JSON body
+(``{"detail": ..., "retry_after": ...}``), on reads and writes alike; other store
+failures are a JSON ``500``.
+
 >>> from fastapi.testclient import TestClient
 >>> import tempfile, pathlib
 >>> with tempfile.TemporaryDirectory() as d:
@@ -33,6 +38,7 @@ from __future__ import annotations
 
 import json
 import queue
+import sqlite3
 import sys
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, MutableMapping
@@ -47,13 +53,13 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from storydiff import __version__
 from storydiff.api.cache import ResponseCache
-from storydiff.api.services import ComparisonCache, StageUnavailable, Writer
+from storydiff.api.services import ComparisonCache, StageUnavailable, Writer, store_locked
 from storydiff.api.writer_process import ProcessWriter
 from storydiff.errors import InputError, NotFoundError, StorydiffError
 from storydiff.settings import Settings
 from storydiff.store import Store
 
-__all__ = ["AppState", "ListingFastPath", "create_app"]
+__all__ = ["RETRY_AFTER_S", "AppState", "ListingFastPath", "create_app"]
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -65,6 +71,8 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
     "base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 )
+#: seconds a client is told to wait (``Retry-After``) when the store is locked by another process
+RETRY_AFTER_S = 5
 _SECURITY_HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
@@ -122,15 +130,23 @@ class _BodyTooLarge(Exception):
     pass
 
 
-async def _send_json(send: Send, status: int, payload: dict[str, Any]) -> None:
+def _locked_payload(exc: BaseException) -> dict[str, Any]:
+    return {"detail": f"the store is locked by another process, try again later ({exc})",
+            "retry_after": RETRY_AFTER_S}
+
+
+async def _send_json(send: Send, status: int, payload: dict[str, Any],
+                     extra: list[tuple[bytes, bytes]] | None = None) -> None:
     body = json.dumps(payload).encode()
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    headers += extra or []
     await send({"type": "http.response.start", "status": status, "headers": headers + _SECURITY_HEADERS})
     await send({"type": "http.response.body", "body": body})
 
 
 class GuardMiddleware:
-    """Adds the security headers and caps the request body (declared and streamed size)."""
+    """Adds the security headers, caps the request body (declared and streamed size) and answers
+    a locked store met outside the routes' error handlers (the listing fast path) with 503."""
 
     def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
         self.app = app
@@ -178,6 +194,10 @@ class GuardMiddleware:
         except _BodyTooLarge:
             if not started:
                 await _send_json(send, 413, too_large)
+        except Exception as exc:
+            if started or not store_locked(exc):
+                raise
+            await _send_json(send, 503, _locked_payload(exc), [(b"retry-after", str(RETRY_AFTER_S).encode())])
 
 
 class ListingFastPath:
@@ -223,12 +243,16 @@ def _install_error_handlers(app: FastAPI) -> None:
         return JSONResponse({"detail": str(exc)}, status_code=422)
 
     async def failed(request: Request, exc: Exception) -> JSONResponse:
+        if store_locked(exc):
+            return JSONResponse(_locked_payload(exc), status_code=503,
+                                headers={"Retry-After": str(RETRY_AFTER_S)})
         return JSONResponse({"detail": str(exc)}, status_code=500)
 
     app.add_exception_handler(NotFoundError, not_found)
     app.add_exception_handler(StageUnavailable, unavailable)
     app.add_exception_handler(InputError, bad_input)
     app.add_exception_handler(StorydiffError, failed)
+    app.add_exception_handler(sqlite3.Error, failed)  # a locked store (503), or a JSON 500
 
 
 def _add_body_schema(app: FastAPI) -> None:

@@ -19,6 +19,7 @@ nothing is ever made up in its place.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from storydiff.errors import InputError, NotFoundError
+from storydiff.errors import InputError, NotFoundError, StoreBusyError
 from storydiff.model import Article, Story
 from storydiff.pipeline import IngestReport, Pipeline, Stage
 from storydiff.serialize import article_json, reuse_json
@@ -46,6 +47,7 @@ __all__ = [
     "list_articles",
     "list_stories",
     "reuse",
+    "store_locked",
     "story_of",
 ]
 
@@ -56,6 +58,21 @@ class StageUnavailable(Exception):
     def __init__(self, stage: str) -> None:
         super().__init__(f"stage not available: {stage}")
         self.stage = stage
+
+
+def store_locked(exc: BaseException) -> bool:
+    """Whether ``exc`` (or what it was raised from) is the store being locked by another process
+    past the busy timeout: SQLite's ``database is locked`` / ``busy``, or a :class:`StoreBusyError`."""
+    seen: BaseException | None = exc
+    for _ in range(8):  # the cause chain, bounded
+        if seen is None:
+            return False
+        if isinstance(seen, StoreBusyError):
+            return True
+        if isinstance(seen, sqlite3.OperationalError) and any(w in str(seen).lower() for w in ("locked", "busy")):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,8 @@ next request starts a new child.
 
 Errors raised by a write come back with their class and message: an
 :class:`~storydiff.errors.InputError` stays an ``InputError`` (422), a
-:class:`~storydiff.errors.StorydiffError` keeps its type, anything else becomes a
+:class:`~storydiff.errors.StorydiffError` keeps its type, a locked store becomes a
+:class:`~storydiff.errors.StoreBusyError` (503), anything else a
 :class:`~storydiff.errors.StoreError` (500).
 
 >>> str(_error(_pack_error(errors.FormatError("x.jsonl:2", "not JSON"))))
@@ -91,8 +92,12 @@ def _unpack(item: _Item) -> Article | InputError:
 
 
 def _pack_error(exc: Exception) -> tuple[str, tuple[str, ...]]:
+    from storydiff.api.services import store_locked
+
     if isinstance(exc, InputError):
         return (type(exc).__name__, (exc.where, exc.message))
+    if store_locked(exc):  # answered 503 with Retry-After, not 500
+        return ("StoreBusyError", (f"the store is locked by another process: {exc}",))
     if isinstance(exc, StorydiffError):
         return (type(exc).__name__, (str(exc),))
     return ("StoreError", (f"write failed: {type(exc).__name__}: {exc}",))

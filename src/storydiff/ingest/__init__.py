@@ -13,7 +13,12 @@ module                                   reads
 
 Shared pieces: :mod:`~storydiff.ingest.decode` (bytes to text), :mod:`~storydiff.ingest.dates`
 (dates to aware UTC), :mod:`~storydiff.ingest.records` (field mapping),
-:mod:`~storydiff.ingest.formats` (which reader).
+:mod:`~storydiff.ingest.formats` (which reader), :mod:`~storydiff.ingest.gzipped` (gzip inputs).
+
+Every format may come gzip-compressed (``feed.jsonl.gz``, ``page.html.gz``; found by the
+gzip magic bytes, read by the name without ``.gz``); its decompressed bytes are capped like
+a file's, and a cut-off or corrupt stream is an error naming the file (after the records
+before the break, for JSONL and CSV).
 
 Contract: readers know nothing of the store. They **yield** an
 :class:`~storydiff.errors.InputError` in place of every bad file or record (its message
@@ -49,6 +54,7 @@ from storydiff.errors import EmptyInputError, FormatError, InputError, InputTooL
 from storydiff.ingest.csvfile import read_csv
 from storydiff.ingest.feed import read_feed
 from storydiff.ingest.formats import STREAMING, choose_format, format_for_name, normalize_format
+from storydiff.ingest.gzipped import GZIP_MAGIC, Gunzip
 from storydiff.ingest.html import read_html
 from storydiff.ingest.jsonl import read_json, read_jsonl
 from storydiff.ingest.txt import read_txt
@@ -97,8 +103,7 @@ def read_bytes(data: bytes, name: str, fmt: str | None, settings: IngestSettings
     if not data.strip():
         yield EmptyInputError(name, "empty input")
         return
-    chosen = normalize_format(fmt) or choose_format(name, data[:_SNIFF_BYTES])
-    yield from _guarded(_read_document(data, name, chosen, settings), name)
+    yield from _guarded(_read_opened(io.BytesIO(data), name, normalize_format(fmt), settings), name)
 
 
 def read_stream(stream: BinaryIO, name: str, fmt: str, settings: IngestSettings) -> Iterator[Article | InputError]:
@@ -108,6 +113,9 @@ def read_stream(stream: BinaryIO, name: str, fmt: str, settings: IngestSettings)
     """
     chosen = normalize_format(fmt)
     if chosen in STREAMING:
+        peek = getattr(stream, "peek", None)  # stdin is buffered: a gzip stream shows its magic bytes
+        if chosen != "warc" and callable(peek) and peek(2)[:2] == GZIP_MAGIC:
+            stream = io.BufferedReader(Gunzip(stream, name, settings.max_file_bytes))
         yield from _guarded(_read_streaming(stream, name, chosen, settings), name)
         return
     data = stream.read(settings.max_file_bytes + 1)
@@ -181,21 +189,41 @@ def _read_file(path: Path, settings: IngestSettings, fmt: str | None) -> Iterato
             yield EmptyInputError(name, "empty file")
             return
         with path.open("rb") as stream:
-            chosen = fmt or choose_format(name, stream.read(_SNIFF_BYTES))
-            stream.seek(0)
-            if chosen in STREAMING:
-                yield from _read_streaming(stream, name, chosen, settings)
-            else:
-                yield from _read_document(stream.read(cap + 1), name, chosen, settings)
+            yield from _read_opened(stream, name, fmt, settings)
     except OSError as exc:
         yield InputError(name, f"cannot read: {exc.strerror or exc}")
 
 
+def _read_opened(stream: BinaryIO, name: str, fmt: str | None, settings: IngestSettings
+                 ) -> Iterator[Article | InputError]:
+    """Articles of a seekable input of at most the cap; a gzip one (not WARC) read decompressed."""
+    cap = settings.max_file_bytes
+    head = stream.read(_SNIFF_BYTES)
+    stream.seek(0)
+    chosen = fmt or choose_format(name, head)
+    if chosen != "warc" and head.startswith(GZIP_MAGIC):
+        stream = io.BufferedReader(Gunzip(stream, name, cap))  # raises its errors where reading meets them
+        if chosen not in STREAMING:
+            data = stream.read(cap + 1)
+            if not data.strip():
+                yield EmptyInputError(name, "empty after decompression")
+                return
+            yield from _read_document(data, name, chosen, settings)
+            return
+    if chosen in STREAMING:
+        yield from _read_streaming(stream, name, chosen, settings)
+    else:
+        yield from _read_document(stream.read(cap + 1), name, chosen, settings)
+
+
 def _guarded(items: Iterator[Article | InputError], name: str) -> Iterator[Article | InputError]:
     """``items``, with an unexpected exception of a reader (a bug met on hostile input) turned into
-    an error for that input, so that the rest of the batch goes on."""
+    an error for that input, so that the rest of the batch goes on; an :class:`InputError` raised
+    under a reader (a cut-off gzip stream) ends the input as itself."""
     try:
         yield from items
+    except InputError as exc:
+        yield exc
     except Exception as exc:  # the contract: a reader never ends the batch
         yield FormatError(name, f"cannot read the rest of this input ({type(exc).__name__}: {exc})")
 

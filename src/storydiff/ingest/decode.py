@@ -3,11 +3,14 @@
 Method, in order (first that applies wins):
 
 1. a byte-order mark (UTF-8, UTF-16, UTF-32) decides;
-2. bytes that look binary (a NUL byte, or more than 10 % control characters in the
+2. UTF-16 without a byte-order mark (Windows tools write it): most of the odd (LE) or even
+   (BE) bytes of the first 8 KiB are NUL, almost none of the others, and the whole decodes
+   strictly to text that does not itself look binary;
+3. bytes that look binary (a NUL byte, or more than 10 % control characters in the
    first 8 KiB) are refused with :class:`~storydiff.errors.EncodingError`;
-3. strict UTF-8;
-4. the charset the input declares (HTTP header, ``<meta charset>``, XML declaration), strictly;
-5. ``charset_normalizer``'s guess, except that any Latin-script single-byte guess
+4. strict UTF-8;
+5. the charset the input declares (HTTP header, ``<meta charset>``, XML declaration), strictly;
+6. ``charset_normalizer``'s guess, except that any Latin-script single-byte guess
    (cp1250, latin-1, iso-8859-15, mac-roman …) becomes cp1252, the superset that German
    and English legacy text is practically always written in; cp1252 then latin-1 last.
 
@@ -24,7 +27,7 @@ import re
 
 from storydiff.errors import EncodingError
 
-__all__ = ["declared_charset", "decode_bytes", "decode_line", "looks_binary"]
+__all__ = ["declared_charset", "decode_bytes", "decode_line", "looks_binary", "utf16_without_bom"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -56,6 +59,38 @@ def looks_binary(data: bytes) -> int | None:
         if controls * 10 > len(head):
             return next(i for i, byte in enumerate(head) if byte in _CONTROL)
     return None
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when ``data``'s start looks like UTF-16 text without a
+    byte-order mark (Latin-script text: every other byte NUL), else ``None``.
+
+    >>> utf16_without_bom("Hallo Welt".encode("utf-16-le")), utf16_without_bom(b"Hallo Welt")
+    ('utf-16-le', None)
+    """
+    head = data[:8192]
+    pairs = len(head) // 2
+    if pairs < 2:
+        return None
+    even = head[0:pairs * 2:2].count(0)
+    odd = head[1:pairs * 2:2].count(0)
+    for nuls, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls * 10 >= pairs * 6 and others * 20 <= pairs:
+            return encoding
+    return None
+
+
+def _decode_utf16(data: bytes, encoding: str, where: str) -> str:
+    """``data`` decoded as BOM-less UTF-16, or an :class:`EncodingError` that says what it looked like."""
+    what = f"looks like {encoding.upper()} without a byte order mark but"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise EncodingError(where, f"{what} is not valid {encoding} at byte {exc.start}") from None
+    controls = sum(1 for char in text[:4096] if ord(char) in _CONTROL)
+    if "\x00" in text or controls * 10 > min(len(text), 4096):
+        raise EncodingError(where, f"{what} holds control characters (binary data?)")
+    return text
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -107,6 +142,9 @@ def decode_bytes(data: bytes, where: str, *, declared: str | None = None) -> str
             return data[skip:].decode(encoding)
         except UnicodeDecodeError as exc:
             raise EncodingError(where, f"invalid {encoding} after byte-order mark at byte {exc.start + skip}") from None
+    wide = utf16_without_bom(data)
+    if wide is not None:
+        return _decode_utf16(data, wide, where)
     offset = looks_binary(data)
     if offset is not None:
         raise EncodingError(where, f"binary data, not text (control byte at offset {offset})")

@@ -23,7 +23,7 @@ from typing import Any
 
 from storydiff.errors import EmptyInputError, FormatError, InputError
 from storydiff.ingest.dates import parse_date
-from storydiff.ingest.decode import looks_binary
+from storydiff.ingest.decode import looks_binary, utf16_without_bom
 from storydiff.ingest.html import host_of, html_to_text
 from storydiff.ingest.records import clean_text, normalize_language
 from storydiff.model import Article
@@ -76,7 +76,7 @@ def read_feed(data: bytes, name: str, settings: IngestSettings) -> Iterator[Arti
         yield EmptyInputError(name, "empty file")
         return
     offset = looks_binary(data)
-    if offset is not None and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if offset is not None and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and not utf16_without_bom(data):
         yield FormatError(name, f"binary data, not a feed (control byte at offset {offset})")
         return
     parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)

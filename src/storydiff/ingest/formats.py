@@ -12,11 +12,13 @@ format            extensions
 ``warc``          ``.warc`` ``.warc.gz``
 ================  =========================================
 
-A name with another extension (or none) is sniffed: ``WARC/`` (also inside gzip) is a
-WARC, ``<rss``/``<feed``/``<rdf:RDF`` a feed, ``<!DOCTYPE html``/``<html`` a page, ``{``
-JSON Lines, ``[`` JSON; anything else is read as text.
+A compressed name (``feed.jsonl.gz``) counts by the name without ``.gz`` (see
+:mod:`~storydiff.ingest.gzipped`). A name with another extension (or none) is sniffed (a
+gzip input by its decompressed start, UTF-16 decoded): ``WARC/`` is a WARC,
+``<rss``/``<feed``/``<rdf:RDF`` a feed, ``<!DOCTYPE html``/``<html`` a page, ``{`` JSON
+Lines, ``[`` JSON; anything else is read as text.
 
->>> format_for_name("a/b/c.WARC.gz"), format_for_name("x.ndjson"), format_for_name("README")
+>>> format_for_name("a/b/c.WARC.gz"), format_for_name("x.ndjson.gz"), format_for_name("README")
 ('warc', 'jsonl', None)
 >>> sniff(b'<?xml version="1.0"?><rss version="2.0">'), sniff(b"<!doctype html><html>")
 ('feed', 'html')
@@ -25,9 +27,10 @@ JSON Lines, ``[`` JSON; anything else is read as text.
 from __future__ import annotations
 
 import codecs
-import zlib
 
 from storydiff.errors import ConfigError
+from storydiff.ingest.decode import utf16_without_bom
+from storydiff.ingest.gzipped import GZIP_MAGIC, gunzip_head, strip_gz
 
 __all__ = ["FORMATS", "STREAMING", "choose_format", "format_for_name", "normalize_format", "sniff"]
 
@@ -36,7 +39,7 @@ FORMATS = ("txt", "jsonl", "json", "csv", "html", "feed", "warc")
 STREAMING = frozenset({"jsonl", "csv", "warc"})
 
 _EXTENSIONS = (
-    (".warc.gz", "warc"), (".warc", "warc"),
+    (".warc", "warc"),
     (".jsonl", "jsonl"), (".ndjson", "jsonl"), (".json", "json"),
     (".csv", "csv"), (".tsv", "csv"),
     (".html", "html"), (".htm", "html"), (".xhtml", "html"), (".shtml", "html"),
@@ -59,7 +62,7 @@ def normalize_format(fmt: str | None) -> str | None:
 
 def format_for_name(name: str) -> str | None:
     """The format an input's name implies, or ``None`` when its extension says nothing."""
-    lower = name.lower()
+    lower = strip_gz(name.lower())
     for ext, fmt in _EXTENSIONS:
         if lower.endswith(ext):
             return fmt
@@ -68,14 +71,14 @@ def format_for_name(name: str) -> str | None:
 
 def sniff(head: bytes) -> str | None:
     """The format the first bytes of an input show, or ``None`` when they show none."""
-    if head.startswith(b"\x1f\x8b"):
-        try:
-            inner = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
-        except zlib.error:
-            return None
-        return "warc" if inner.startswith(b"WARC/") else None
+    if head.startswith(GZIP_MAGIC):
+        inner = gunzip_head(head)
+        return None if inner.startswith(GZIP_MAGIC) else sniff(inner)
     if head.startswith(codecs.BOM_UTF8):
         head = head[len(codecs.BOM_UTF8):]
+    wide = "utf-16" if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else utf16_without_bom(head)
+    if wide:  # sniffed by its (ASCII) markup
+        head = head[:len(head) // 2 * 2].decode(wide, "replace").encode("utf-8")
     start = head.lstrip()
     lower = start[:4096].lower()
     if start.startswith(b"WARC/"):

@@ -3,7 +3,7 @@
 Each line is decoded on its own (strict UTF-8, else cp1252; see
 :func:`~storydiff.ingest.decode.decode_line`), so a file that mixes encodings still reads
 right line by line and a huge file is never held in memory. A UTF-8 byte-order mark is
-dropped; a UTF-16/32 file (byte-order mark) is decoded whole. A file whose start looks
+dropped; a UTF-16/32 file (byte-order mark, or UTF-16 without one) is decoded whole. A file whose start looks
 binary yields one :class:`~storydiff.errors.EncodingError` and nothing else; a single line
 over the size cap yields :class:`~storydiff.errors.InputTooLargeError` for that line.
 
@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from storydiff.errors import EncodingError, InputError, InputTooLargeError
-from storydiff.ingest.decode import decode_bytes, decode_line, looks_binary
+from storydiff.ingest.decode import decode_bytes, decode_line, looks_binary, utf16_without_bom
 
 __all__ = ["iter_lines"]
 
@@ -44,7 +44,7 @@ def iter_lines(stream: BinaryIO, name: str, max_line_bytes: int) -> Iterator[tup
     head = stream.read(_HEAD_BYTES)
     if not head:
         return
-    if head.startswith(_WIDE_BOMS):
+    if head.startswith(_WIDE_BOMS) or utf16_without_bom(head):
         try:
             text = decode_bytes(head + stream.read(max_line_bytes + 1), name)
         except InputError as exc:

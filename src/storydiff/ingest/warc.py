@@ -16,12 +16,12 @@ the uncompressed archive. Origins are ``file#N`` (N-th record of the archive).
 from __future__ import annotations
 
 import io
-import zlib
 from collections.abc import Iterator
 from typing import Any, BinaryIO, cast
 
 from storydiff.errors import EmptyInputError, FormatError, InputError, InputTooLargeError
 from storydiff.ingest.dates import parse_date
+from storydiff.ingest.gzipped import Gunzip
 from storydiff.ingest.html import read_html
 from storydiff.model import Article
 from storydiff.settings import IngestSettings
@@ -31,39 +31,6 @@ __all__ = ["read_warc"]
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 #: what warcio's error says of a WARC compressed as one gzip stream instead of one member per record
 _WHOLE_GZIP = "non-chunked gzip"
-
-
-class _Gunzip(io.RawIOBase):
-    """The decompressed bytes of a gzip stream, as far as they go: a cut-off stream ends early
-    (:attr:`truncated`) instead of raising, so the records before the cut are read."""
-
-    def __init__(self, raw: BinaryIO) -> None:
-        super().__init__()
-        self._raw = raw
-        self._inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        self._pending = b""
-        self._fed = False
-        self.truncated = False
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        while not self._pending:
-            rest = b""
-            if self._inflate.eof:  # a next gzip member, if any
-                rest = self._inflate.unused_data
-                self._inflate, self._fed = zlib.decompressobj(16 + zlib.MAX_WBITS), False
-            chunk = rest or self._raw.read(1 << 16)
-            if not chunk:
-                self.truncated = self._fed and not self._inflate.eof
-                return 0
-            self._fed = True
-            self._pending = self._inflate.decompress(chunk)
-        size = min(len(buffer), len(self._pending))
-        buffer[:size] = self._pending[:size]
-        self._pending = self._pending[size:]
-        return size
 
 
 def _charset(content_type: str) -> str | None:
@@ -119,7 +86,7 @@ def read_warc(stream: BinaryIO, name: str, settings: IngestSettings) -> Iterator
         start = None
     number = 0
     seen = 0  # records read before a restart (a whole-file gzip), not to be read twice
-    gunzip: _Gunzip | None = None
+    gunzip: Gunzip | None = None
     archive = None
     while True:
         problem = ""
@@ -150,7 +117,7 @@ def read_warc(stream: BinaryIO, name: str, settings: IngestSettings) -> Iterator
             if _WHOLE_GZIP in str(exc) and start is not None and not seen:
                 # ``gzip crawl.warc``: one gzip stream, not one member per record; read it decompressed
                 stream.seek(start)
-                gunzip = _Gunzip(stream)
+                gunzip = Gunzip(stream)
                 stream = cast(BinaryIO, io.BufferedReader(gunzip))
                 start, seen, number, archive = None, number, 0, None
                 continue
