@@ -11,9 +11,10 @@ German, English, French, Spanish and Russian to one language-independent concept
 Method: every entry is a lower-case word *prefix* (read with
 :func:`~storydiff.compare.lexicon.concept_of`, longest prefix first, at least four letters
 unless the whole word matches); an entry ending in ``=`` matches only the whole word
-(``brand=`` is a fire, ``Brandenburg`` is not). The tables are general news words, not words
-of any one story; a concept is a coarse sense (``down`` is a price that falls and a ship that
-sinks), since it only adds to the likeness of two sentences, never decides a value.
+(``brand=`` is a fire, ``Brandenburg`` is not), one starting with ``!`` blocks a common word that
+begins with a concept's prefix (``!electr``: ``elect`` is no ``electricity``). The tables are
+general news words, not words of any one story; a concept is a coarse sense (``down`` is a price
+that falls and a ship that sinks), since it only adds to the likeness of two sentences, never decides a value.
 
 >>> sorted(event_concepts("Der Präsident hat seinen Rücktritt erklärt"))
 ['%head', '%resign']
@@ -40,7 +41,8 @@ _SPEC: Mapping[str, str] = {
     "resign": "rücktritt rücktritts zurückgetreten zurücktreten zurückzutreten resign démission démissionn "
     "dimisión dimision dimitió dimite dimitir renunci отставк",
     "elect": "wahl= wahlen= gewählt wählt wähler wahllokal elect vote= voted voters polls= polling élu= élue= élus= "
-    "élection élect bureaux= elección elecciones elegid votación votaron urnas= выбор избран избиратель",
+    "élection élect bureaux= elección elecciones elegid votación votaron urnas= выборы выборах выборов выборам "
+    "избран избиратель !electr !électr",
     "begin": "begann begannen begonnen beginn begin began= begun= commenc comenz empez начал= начала= начали= начало= "
     "началась началось начался начнет начнёт начнут начин",  # not "начальник" (a chief)
     "curfew": "ausgangssperre ausgangsverbot curfew couvre-feu toque= комендантск",
@@ -50,10 +52,10 @@ _SPEC: Mapping[str, str] = {
     "summit": "gipfel summit sommet= sommets= cumbre саммит",
     "sign": "unterzeichn unterschrieb unterschrift signed signing signature signé signat firmó firmad "
     "firmar firmaron подпис",
-    "flee": "geflohen geflüchtet floh= flohen= flucht flüchtet fled= flee fleeing fuite enfui huyó huido "
+    "flee": "geflohen geflüchtet floh= flohen= flucht flüchtet fled= flee= flees= fleeing fuite enfui huyó huido "
     "huir= huida бежал сбежал бегств",
     "stormed": "gestürmt stürmt stürmen stürmten stormed storming assaut asalt штурм",
-    "protest": "protest demonstr kundgeb manifestation manifestación manifestaci протест митинг",
+    "protest": "protest !protestant demonstr kundgeb manifestation manifestación manifestaci протест митинг",
     "attack": "angriff angegriff anschlag attack attaqu attentat ataque atacar atacó atentado нападен атак удар",
     "explode": "explod explos detonat взрыв взорв",
     "fire": "brand= brände brandes brandstift feuer fire= fires= blaze incendi пожар возгоран горел",
@@ -65,8 +67,8 @@ _SPEC: Mapping[str, str] = {
     "plung plummet slump tumbl fell= drop dropp sink sunk sinking chute chuté plong coulé recul "
     "caída cayó desplom hundi упал упали падени обвал затону",
     "up": "stieg= stiegen gestiegen anstieg rose= rise= rising soar hausse augment bondi aument subió "
-    "вырос рост подскоч",
-    "rescue": "gerettet rettung retter rescu sauvet secours rescat спас",
+    "вырос рост !ростов подскоч",
+    "rescue": "gerettet rettung retter rescu sauvet secours rescat спас !спасибо",
     "quake": "erdbeben beben= earthquake quake séisme sismo terremoto землетряс",
     "invade": "invasion einmarsch invad envahi вторжен",
     "sanction": "sanktion sanction санкц",
@@ -80,20 +82,21 @@ _SPEC: Mapping[str, str] = {
     "agree": "abkommen vereinbar einigung agreement deal= accord= accords= acuerdo соглашен договор",
     "talks": "verhandl gespräch talks= negotiat négoci negocia diálogo переговор",
     "ceasefire": "waffenruhe waffenstillstand ceasefire truce cessez trêve перемир",
-    "trial": "gericht prozess urteil verurteil court= trial tribunal procès juicio condena juzg sentenced "
+    "trial": "gericht !gerichtet prozess urteil verurteil court= trial tribunal procès juicio condena juzg sentenced "
     "condamn суд= суда суде приговор",
     "nominate": "kandidat nominier candidat nominat nomina выдвин",
     "support": "unterstütz unterstütz support soutien soutenu apoyo respald поддерж",
     "die": "verstorben verstarb tod= todes funeral beerdig begräbnis beisetz trauerfeier "
     "funérailles obsèques funeral exequias entierro похорон скончал",
     # who and what
-    "head": "präsident president président presidente президент premierminister kanzler prime= premier "
+    "head": "präsident president président presidente президент premierminister kanzler prime= premier= "
     "ministerpräsident премьер",
     "monarch": "könig königin monarch queen= king= reine= roi= reina= rey= монарх корол",
     "government": "regierung government gouvernement gobierno правительств кабинет",
-    "parliament": "parlament bundestag parliament parlement parlamento congress парламент дума",
+    "parliament": "parlament bundestag parliament parlement parlamento congress парламент дума= думы= думе= думу= "
+    "думой=",
     "party": "partei party= parties= parti= partido партия партии",
-    "company": "unternehmen konzern firma= company compani firm= firms= entreprise société empresa компани",
+    "company": "unternehmen konzern firma= company compani !companion firm= firms= entreprise société empresa компани",
     "shares": "aktie shares= stock= stocks= börse exchange bourse bolsa бирж акци",
     "money": "geld= milliard money= dinero argent= деньг",
     "audit": "prüfer prüfung audit auditeur ревиз",
@@ -101,21 +104,21 @@ _SPEC: Mapping[str, str] = {
     "bridge": "brücke bridge pont= ponts= puente мост",
     "car": "auto= autos= wagen= fahrzeug lastwagen lkw= car= cars= vehicle truck voiture véhicule camion "
     "coche vehículo camión автомоб машин грузовик",
-    "train": "zug= züge= bahn= train= trains= tren= trenes= поезд",
+    "train": "zug= züge= bahn= train= trains= tren= trenes= поезд !поездк",
     "station": "bahnhof station gare= estación вокзал станци",
     "ship": "schiff boot= boote= ship= ships= vessel boat= boats= navire bateau barco buque корабл судн",
     "airport": "flughafen airport aéroport aeropuerto аэропорт",
-    "hospital": "krankenhaus klinik hospital hôpital больниц госпитал",
+    "hospital": "krankenhaus klinik hospital !hospitality !hospitalidad hôpital больниц госпитал",
     "palace": "palast palace palais palacio дворец",
     "border": "grenze border frontière frontera границ",
     "speech": "fernseh ansprache rede= tv= televis télévis speech discours discurso речь= обращени телеви",
     "weather": "sturm= sturms= orkan storm= storms= gale= tempête tormenta temporal буря шторм ураган",
-    "wind": "wind= winde= böen gust vent= vents= viento ветер",
+    "wind": "wind= winde= böen gust= gusts= gusty= gusting vent= vents= viento ветер !ветеран !ветерин",
     "rain": "regen= rain= pluie lluvia дожд",
     "snow": "schnee snow= neige nieve снег",
     "power": "stromausfall strom= blackout outage coupure apagón электроснабж",
-    "price": "preis preise price prix= precio цен= цены стоимост kosten= kostet= cost= costs= coût coûte "
-    "coûter costar costará cuesta= costo= coste= обойдется обойдётся",
+    "price": "preis preise price prix= precio !precioso !preciosa цен= цены стоимост kosten= kostet= cost= costs= "
+    "coût coûte coûter costar costará cuesta= costo= coste= обойдется обойдётся",
     "school": "schule school école escuela школ",
     # when
     "daytime": "morgens vormittag nachmittag abend nacht= nachts morning afternoon evening tonight matin= "
@@ -129,7 +132,9 @@ def _split(spec: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
     exact: dict[str, str] = {}
     for concept, words in spec.items():
         for w in words.split():
-            if w.endswith("="):
+            if w.startswith("!"):
+                prefix[w[1:]] = ""  # blocked: concept_of gives None
+            elif w.endswith("="):
                 exact[w[:-1]] = concept
             else:
                 prefix[w] = concept

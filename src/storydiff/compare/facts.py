@@ -43,6 +43,7 @@ from storydiff.compare.align import article_language, balance_quotes
 from storydiff.compare.durations import relation_after
 from storydiff.compare.lexicon import CLOCK_WORDS, MONTHS, PERSON_ROLES, STOPWORDS, WEEKDAYS, concept_of
 from storydiff.compare.numbers import find_quantities
+from storydiff.compare.numdates import stated_dates
 from storydiff.compare.when import clock_zone, midnights, relative_days
 from storydiff.model import Article, Fact, FactValue
 from storydiff.text.sentences import Sentence, split_sentences
@@ -138,6 +139,10 @@ def _when_facts(label: str, sent: Sentence, lang: str = "de", published: datetim
         out.append(Fact("date-time", "when:date", _fv(label, sent.start, m.start(), m.end(), sent.text, value),
                         {"sentence": [sent.start, sent.end]}))
         taken.append(m.span())
+    for s, e, value in stated_dates(sent.text):  # "am 12.03.2020", "(12.3.)"
+        out.append(Fact("date-time", "when:date", _fv(label, sent.start, s, e, sent.text, value),
+                        {"sentence": [sent.start, sent.end]}))
+        taken.append((s, e))
     for m in _CLOCK.finditer(sent.text):
         if any(a <= m.start() < b for a, b in taken) or _DATELINE.search(sent.text[:m.start()]):
             continue  # "16. April 2019 - 15:20 Uhr" is when the page was written

@@ -41,14 +41,16 @@ __all__ = [
 
 
 def _table(spec: Mapping[str, str]) -> dict[str, str]:
+    """Word prefix -> concept; an entry ``!prefix`` blocks a longer prefix (``!deadline`` under ``dead``)."""
     out: dict[str, str] = {}
     for concept, words in spec.items():
         for w in words.split():
-            out[w] = concept
+            out[w.removeprefix("!")] = "" if w.startswith("!") else concept
     return out
 
 
-#: action verbs / participles / nouns around a number -> concept
+#: action verbs / participles / nouns around a number -> concept; ``!`` entries are common words
+#: that begin with an action's prefix and mean something else (``deadline``, ``пропаганда``)
 ACTIONS = _table(
     {
         "dead": "tot tote toten todesopf todes starb starben gestorben getötet tötet ermordet umgekommen "
@@ -56,13 +58,14 @@ ACTIONS = _table(
         "mort morts tué tués décès décéd "
         "muert murier murió fallecid fallec mató mataron perish slain "
         "погиб убит убил умер смерт жертв гибел "
-        "doden dode omgekomen mortos",
+        "doden dode omgekomen mortos "
+        "!deadline !deadlock !mortgag !mortar !mortier !mortero !умерен !жертвов",
         "injured": "verletzt verletzte verwundet schwerverletzt leichtverletzt "
         "injur wounded hurt blessé blessés herid lesionad ранен пострадав ранил gewond feridos",
         "arrested": "festgenommen festnahm festgesetzt verhaftet inhaftiert "
         "arrest detain detained interpell arrêté arrêtés "
-        "detenid detuv détenu arrestad задерж арест",
-        "missing": "vermisst missing disparu desaparecid пропа",
+        "detenid detuv détenu arrestad задерж арест !задержк",
+        "missing": "vermisst missing disparu desaparecid пропа !пропаганд",
         "evacuated": "evakuiert evacuat évacu evacuad эвакуир",
         "damaged": "zerstört zerstörten beschädigt überflutet destroyed damaged flooded inondé détruit destruid "
         "inundad разруш затоплен",
@@ -359,11 +362,12 @@ def concept_of(word: str, table: Mapping[str, str], min_len: int = 4) -> str | N
     """The concept of the longest prefix of ``word`` in ``table`` (``None`` if none).
 
     An entry shorter than ``min_len`` characters must match the whole word
-    (so ``tot`` is *dead* but ``total`` is not).
+    (so ``tot`` is *dead* but ``total`` is not); a blocked prefix (concept ``""``, see ``_table``)
+    gives ``None``.
     """
     w = word.lower()
     for end in range(len(w), 0, -1):
         hit = table.get(w[:end])
         if hit is not None and (end == len(w) or end >= min_len):
-            return hit
+            return hit or None
     return None

@@ -3,10 +3,11 @@
 Method: the sentence is tokenised; a quantity starts at a figure (``3.800``,
 ``3,800``, ``2,2``, ``2.2``), a number word (``drei``, ``three``, ``tausend``) or a
 vague word (``dutzende``, ``hundreds``, ``mehrere``), may take a scale word
-(``Millionen``) and a range end (``300 bis 350``), and is qualified by the words
-before it (``mehr als`` = lower bound, ``fast`` / ``bis zu`` = upper bound,
-``rund`` = about). Each quantity becomes an interval ``[low, high]`` plus the
-stated figure (``anchor``, ``None`` for vague words). Separators: a group of
+(``Millionen``) and a range end (``300 bis 350``, ``20-25``: :mod:`~storydiff.compare.numranges`),
+and is qualified by the words before it (``mehr als`` = lower bound, ``fast`` / ``bis zu`` = upper
+bound, ``rund`` = about); numeric dates (``12.03.2020``: :mod:`~storydiff.compare.numdates`) are no
+figures. Each quantity becomes an interval ``[low, high]`` plus the stated figure (``anchor``,
+``None`` for vague words). Separators (:func:`parse_figure`): a group of
 exactly three digits after ``.`` or ``,`` is a thousands group in every language,
 anything else is a decimal part. The counted noun is the first noun-class word
 (see :data:`~storydiff.compare.lexicon.NOUN_CLASSES`) or capitalised word within
@@ -52,6 +53,8 @@ from storydiff.compare.lexicon import (
 )
 from storydiff.compare.nouns import dimension_of as _dimension
 from storydiff.compare.nouns import noun_class as _noun_class
+from storydiff.compare.numdates import date_spans
+from storydiff.compare.numranges import parse_figure, range_end
 from storydiff.compare.numwords import number_at
 from storydiff.compare.spaced import spaced_figure
 from storydiff.compare.sums import counted_in_parts
@@ -59,7 +62,6 @@ from storydiff.compare.sums import counted_in_parts
 __all__ = ["Quantity", "find_quantities", "parse_figure"]
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'][^\W\d_]+)*\.?|[%€$£]")
-_RANGE_WORDS = frozenset({"bis", "to", "à", "a", "-", "–", "und", "and"})
 _SKIP_AFTER = frozenset({"uhr", "h", "gmt", "bst", "utc", "mesz", "mez", "a.m.", "p.m.", "am", "pm"})
 _ONES = frozenset({1.0})
 _PERSON_ACTIONS = frozenset({"dead", "injured", "arrested", "missing", "evacuated"})
@@ -100,27 +102,6 @@ class Quantity:
         return self.anchor is None
 
 
-def parse_figure(token: str) -> float | None:
-    """Parse ``3.800``, ``3,800``, ``2,2``, ``2.2``, ``1.234.567`` into a float.
-
-    >>> [parse_figure(t) for t in ["3.800", "3,800", "2,2", "2.2", "1.234.567", "53.35"]]
-    [3800.0, 3800.0, 2.2, 2.2, 1234567.0, 53.35]
-    """
-    parts = re.split(r"([.,])", token)
-    if len(parts) == 1:
-        return float(token)
-    groups = parts[0::2]
-    if all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3:
-        return float("".join(groups))
-    seps = parts[1::2]
-    last = seps[-1]
-    head = "".join(groups[:-1])
-    try:
-        return float(head + "." + groups[-1]) if last in ".," else None
-    except ValueError:
-        return None
-
-
 def _modifier(lowered: list[str], i: int) -> str:
     words = lowered[max(0, i - 4) : i]
     skipped = 0
@@ -157,6 +138,7 @@ def find_quantities(sentence: str, previous: str = "") -> list[Quantity]:
 def _quantities(sentence: str, previous: str) -> tuple[Quantity, ...]:
     toks, low = _tokens(sentence)
     raw: list[tuple[int, int, float | None, tuple[float, float]]] = []  # first token, last token, anchor, range
+    dates = date_spans(sentence)  # "12.03.2020", "2020-03-12" (see numdates)
     i = 0
     while i < len(toks):
         s, e, word = toks[i]
@@ -167,7 +149,8 @@ def _quantities(sentence: str, previous: str) -> tuple[Quantity, ...]:
         if word[0].isdigit():
             gap = sentence[e : e + 1]
             bare = nxt.rstrip(".")
-            if gap in (":", "/") or bare in _SKIP_AFTER or bare in MONTHS or concept_of(nxt, MONTHS, 5):
+            if gap in (":", "/") or any(a <= s < b for a, b in dates) or bare in _SKIP_AFTER or (
+                    bare in MONTHS or concept_of(nxt, MONTHS, 5)):
                 i += 1
                 continue
             if bare == "de" and i + 2 < len(toks) and low[i + 2].rstrip(".") in MONTHS and (
@@ -224,7 +207,8 @@ def _quantities(sentence: str, previous: str) -> tuple[Quantity, ...]:
             vague = (vague[0] * mult, vague[1] * mult)
             last += 1
             nxt = low[last + 1] if last + 1 < len(toks) else ""
-        if value is not None and nxt in SCALES:
+        scaled = value is not None and nxt in SCALES
+        if value is not None and scaled:
             value *= SCALES[nxt]
             last += 1
         if value is not None and not math.isfinite(value):
@@ -232,17 +216,8 @@ def _quantities(sentence: str, previous: str) -> tuple[Quantity, ...]:
             continue
         rng = (value, value) if value is not None else vague
         assert rng is not None
-        # range "300 bis 350"
-        if (
-            value is not None
-            and last + 2 < len(toks)
-            and low[last + 1] in _RANGE_WORDS
-            and toks[last + 2][2][0].isdigit()
-        ):
-            end_val = parse_figure(toks[last + 2][2])
-            if end_val is not None and end_val > value:
-                rng = (value, end_val)
-                last += 2
+        if value is not None and (far := range_end(toks, low, last, sentence, value, scaled)) is not None:
+            value, rng, last = far[0], far[:2], far[2]  # "300 bis 350", "20-25", "2 bis 3 Millionen"
         raw.append((i, last, value, rng))
         i = last + 1
     quantities: list[Quantity] = []

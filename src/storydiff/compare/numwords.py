@@ -157,12 +157,13 @@ def number_at(low: list[str], i: int, end: int | None = None) -> tuple[float, in
     """``(value, last token)`` of the numeral that starts at lower-case token ``low[i]`` (see module
     docstring), read no further than before token ``end``; ``None`` when ``low[i]`` is no number word,
     or is the ``cent`` of ``per cent``/``por ciento``/``99 Cent``. A word ending in a full stop ends the numeral
-    (``twenty five.``)."""
+    (``twenty five.``); the last word of the sentence is read without its stop (``rose to five.``)."""
     end = len(low) if end is None else min(end, len(low))
-    if low[i] in _NEVER_FIRST or ((low[i] in _CENTS or low[i] == "ciento") and i > 0 and (
+    head = low[i][:-1] if low[i].endswith(".") and i + 1 == len(low) else low[i]
+    if head in _NEVER_FIRST or ((head in _CENTS or head == "ciento") and i > 0 and (
             low[i - 1] in _PER or low[i - 1][0].isdigit())):
         return None
-    first = word_value(low[i])
+    first = word_value(head)
     if first is None:
         return None
     values, last = [first], i
