@@ -22,7 +22,7 @@ group is an addition of its article.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -36,8 +36,8 @@ from storydiff.text.normalize import normalize
 from storydiff.text.sentences import Sentence, split_sentences
 from storydiff.text.tokens import words
 
-__all__ = ["Unit", "align_sentences", "article_labels", "balance_quotes", "figure_fact", "prepare", "shared_keys",
-           "similarity", "span_fact", "stemmer_for", "stems_of"]
+__all__ = ["Unit", "align_sentences", "article_labels", "balance_quotes", "figure_fact", "group_findings", "prepare",
+           "shared_keys", "similarity", "span_fact", "stemmer_for", "stems_of"]
 
 _K = TypeVar("_K")
 _T = TypeVar("_T")
@@ -103,6 +103,25 @@ def article_labels(units: Sequence[Sequence[Unit]], labels: Sequence[str] | None
     """The label of each article of ``units``: ``labels`` when given, else ``"0"``, ``"1"``, ...
     (what every detector reports its facts under)."""
     return list(labels) if labels is not None else [str(i) for i in range(len(units))]
+
+
+def group_findings(units: Sequence[Sequence[Unit]], find: Callable[[Sequence[Unit], int], Iterable[_T]],
+                   keys: Callable[[_T], Iterable[_K]]) -> list[dict[_K, list[_T]]]:
+    """Per article, a detector's findings grouped by what they are about: ``find(article's units, k)``
+    gives the findings of sentence ``k``, ``keys(finding)`` the keys it is filed under (in order).
+
+    >>> group_findings([["a1 b2", "a3"]], lambda arts, k: arts[k].split(), lambda w: [w[0]])  # strings as units
+    [{'a': ['a1', 'a3'], 'b': ['b2']}]
+    """
+    out: list[dict[_K, list[_T]]] = []
+    for arts in units:
+        found: dict[_K, list[_T]] = defaultdict(list)
+        for k in range(len(arts)):
+            for item in find(arts, k):
+                for key in keys(item):
+                    found[key].append(item)
+        out.append(dict(found))
+    return out
 
 
 def shared_keys(by_article: Sequence[Mapping[_K, Sequence[_T]]]) -> Iterator[tuple[_K, Sequence[_T], Sequence[_T]]]:

@@ -28,11 +28,10 @@ before and after); counts of two different candidates are never compared.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit, article_labels, figure_fact, shared_keys
+from storydiff.compare.align import Unit, article_labels, figure_fact, group_findings, shared_keys
 from storydiff.compare.facts import is_name_word
 from storydiff.compare.lexicon import NOUN_CLASSES, NUMBER_WORDS, STOPWORDS, concept_of
 from storydiff.compare.numbers import find_quantities
@@ -183,13 +182,7 @@ def find_backer_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str]
     """``("conflict", fact_a, fact_b, why, salience)`` for every two articles giving one candidate
     different counts of backing (see module docstring)."""
     names = article_labels(units, labels)
-    by_article: list[dict[str, list[Backing]]] = []
-    for arts in units:
-        found: dict[str, list[Backing]] = defaultdict(list)
-        for k in range(len(arts)):
-            for b in backing_counts(arts, k):
-                found[b.candidate].append(b)
-        by_article.append(found)
+    by_article = group_findings(units, backing_counts, lambda b: (b.candidate,))
     out: list[tuple[str, Fact, Fact, str, float]] = []
     for who, ca, cb in shared_keys(by_article):
         va, vb = {a.value for a in ca}, {b.value for b in cb}

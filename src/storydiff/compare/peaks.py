@@ -29,11 +29,10 @@ highest, value (``verbreitet bis 100 km/h``, ``teilweise auch mehr``) and the en
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit, article_labels, figure_fact, shared_keys
+from storydiff.compare.align import Unit, article_labels, figure_fact, group_findings, shared_keys
 from storydiff.compare.numbers import parse_figure
 from storydiff.compare.places import places_in
 from storydiff.model import Fact
@@ -144,13 +143,8 @@ def find_peak_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str] |
     """``("conflict", fact_a, fact_b, why, salience)`` for every two articles that forecast different
     peaks of one measure (see module docstring)."""
     names = article_labels(units, labels)
-    by_article: list[dict[str, list[Peak]]] = []
-    for arts in units:
-        found: dict[str, list[Peak]] = defaultdict(list)
-        for u in arts:
-            for p in peaks_of(u):
-                found[p.measure].append(p)
-        by_article.append({k: v for k, v in found.items() if all(_same(p.base, v[0].base) for p in v)})
+    by_article = [{k: v for k, v in found.items() if all(_same(p.base, v[0].base) for p in v)}
+                  for found in group_findings(units, lambda arts, k: peaks_of(arts[k]), lambda p: (p.measure,))]
     out: list[tuple[str, Fact, Fact, str, float]] = []
     for measure, pa, pb in shared_keys(by_article):
         if _same(pa[0].base, pb[0].base):

@@ -24,11 +24,10 @@ name disjoint places (a care home in one town and a care home in another).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit, article_labels, figure_fact, shared_keys
+from storydiff.compare.align import Unit, article_labels, figure_fact, group_findings, shared_keys
 from storydiff.compare.numbers import find_quantities
 from storydiff.compare.places import places_in
 from storydiff.model import Fact
@@ -165,14 +164,10 @@ def find_population_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[
     """``("conflict", fact_a, fact_b, why, salience)`` for every two articles giving one home or
     place different populations (see module docstring)."""
     names = article_labels(units, labels)
-    by_article: list[dict[str, list[Population]]] = []
-    for arts in units:
-        found: dict[str, list[Population]] = defaultdict(list)
-        for u in arts:
-            for p in populations_of(u):
-                for home in sorted(p.homes, key=lambda h: (h in p.places, h)):  # buildings first, then places
-                    found[home].append(p)  # (a fixed order: the first home two figures share names their conflict)
-        by_article.append(found)
+    # filed under each home, buildings first, then places (a fixed order: the first home two figures share
+    # names their conflict)
+    by_article = group_findings(units, lambda arts, k: populations_of(arts[k]),
+                                lambda p: sorted(p.homes, key=lambda h: (h in p.places, h)))
     out: list[tuple[str, Fact, Fact, str, float]] = []
     seen: set[tuple[int, int, int, int]] = set()
     for home, pa, pb in shared_keys(by_article):

@@ -26,11 +26,10 @@ figures of a clause without a name are left to the fact matcher
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.align import Unit, article_labels, figure_fact, shared_keys
+from storydiff.compare.align import Unit, article_labels, figure_fact, group_findings, shared_keys
 from storydiff.compare.facts import is_name_word
 from storydiff.compare.lexicon import STOPWORDS
 from storydiff.compare.numbers import find_quantities
@@ -159,13 +158,7 @@ def find_share_conflicts(units: Sequence[Sequence[Unit]], labels: Sequence[str] 
     """``("conflict", fact_a, fact_b, why, salience)`` for every two articles giving one subject
     different counts of one noun (see module docstring)."""
     names = article_labels(units, labels)
-    by_article: list[dict[tuple[str, str], list[Share]]] = []
-    for arts in units:
-        found: dict[tuple[str, str], list[Share]] = defaultdict(list)
-        for u in arts:
-            for s in shares_of(u):
-                found[(s.subject, s.noun)].append(s)
-        by_article.append(found)
+    by_article = group_findings(units, lambda arts, k: shares_of(arts[k]), lambda s: ((s.subject, s.noun),))
     out: list[tuple[str, Fact, Fact, str, float]] = []
     for key, sa, sb in shared_keys(by_article):
         va, vb = {s.value for s in sa}, {s.value for s in sb}
