@@ -39,7 +39,7 @@ from collections.abc import Iterable
 
 from storydiff.settings import ClusterSettings
 from storydiff.text.lemmas import Lemmatizer, name_key, stopwords
-from storydiff.text.tokens import fold_token, needs_folding, token_pattern, unspaced_bigrams, word_spans
+from storydiff.text.tokens import PLAIN_TOKEN, fold_token, token_pattern, unspaced_bigrams, word_spans
 
 __all__ = ["FeatureExtractor", "is_shared"]
 
@@ -64,11 +64,14 @@ _UNSPACED = re.compile(
 _NAME_CACHE = 200_000
 
 
-def _spans(text: str) -> list[tuple[int, int, str]]:
-    """:func:`~storydiff.text.tokens.word_spans` (case kept), one regex pass when no unspaced script occurs."""
+def _spans(text: str) -> tuple[list[tuple[int, int, str]], bool]:
+    """:func:`~storydiff.text.tokens.word_spans` (case kept), one regex pass when no unspaced script occurs;
+    and whether ``text`` is plain: no unspaced script and nothing :func:`~storydiff.text.tokens.fold_token`
+    folds beyond ``str.casefold`` (then the plain token regex and ``casefold`` do)."""
     if _UNSPACED.search(text) is None:
-        return [(m.start(), m.end(), m.group()) for m in token_pattern(text).finditer(text)]
-    return list(word_spans(text, lower=False))
+        pattern = token_pattern(text)
+        return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)], pattern is PLAIN_TOKEN
+    return list(word_spans(text, lower=False)), False
 
 
 class FeatureExtractor:
@@ -112,9 +115,9 @@ class FeatureExtractor:
             prev_key = key
         return keys
 
-    def _terms(self, text: str, spans: list[tuple[int, int, str]], stop: frozenset[str], language: str | None
+    def _terms(self, spans: list[tuple[int, int, str]], plain: bool, stop: frozenset[str], language: str | None
                ) -> list[str]:
-        if _UNSPACED.search(text) is None and not needs_folding(text):
+        if plain:
             folded: Iterable[str] = (tok.casefold() for _, _, tok in spans)  # the common case, a third faster
         else:
             folded = map(fold_token, unspaced_bigrams(spans))
@@ -126,15 +129,15 @@ class FeatureExtractor:
         s = self.settings
         stop = stopwords(language)
         body = text[: s.max_chars]
-        spans = _spans(body)
-        counts: Counter[str] = Counter(self._terms(body, spans, stop, language))
+        spans, plain = _spans(body)
+        counts: Counter[str] = Counter(self._terms(spans, plain, stop, language))
         weights: dict[str, float] = {t: 1.0 + math.log(c) for t, c in counts.items()}
         lead = _LEAD_END.split(body.strip(), maxsplit=1)[0][:400]
         head = f" {title}\n{lead}" if title and title.strip() not in lead else " " + lead
-        head_spans = _spans(head)
+        head_spans, head_plain = _spans(head)
         # dict.fromkeys, not set: the order of the features (hence of float sums over them) must not
         # depend on the process's string hash seed, or two processes could score differently
-        for t in dict.fromkeys(self._terms(head, head_spans, stop, language)):
+        for t in dict.fromkeys(self._terms(head_spans, head_plain, stop, language)):
             weights[t] = weights.get(t, 0.0) + s.title_weight
         names = Counter(self._names(body, spans, stop))
         head_names = dict.fromkeys(self._names(head, head_spans, stop))

@@ -108,7 +108,7 @@ def needs_folding(text: str) -> bool:
 def token_pattern(text: str) -> re.Pattern[str]:
     """The token regex for ``text``: the plain one unless ``text`` holds marks, format characters,
     tatweel, ``ё``, ``İ`` or non-ASCII digits (:func:`needs_folding`); both give the same tokens there."""
-    return _TOKEN if needs_folding(text) or "\u0130" in text else PLAIN_TOKEN
+    return _TOKEN if needs_folding(text) else PLAIN_TOKEN
 
 
 _STRIP = re.compile("[" + _FORMAT + "\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u0591-\u05bd\u05bf\u05c1\u05c2"
